@@ -1,0 +1,8 @@
+namespace MicroTvm.IR;
+
+public enum DiagnosticSeverity
+{
+    Note,
+    Warning,
+    Error,
+}

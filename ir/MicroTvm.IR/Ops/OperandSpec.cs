@@ -1,0 +1,3 @@
+namespace MicroTvm.IR;
+
+public sealed record OperandSpec(string Name, OperandArity Arity);
