@@ -1,0 +1,94 @@
+using System.Text;
+
+namespace MicroTvm.IR.Text;
+
+/// <summary>
+/// Prints modules and graphs in the <c>.mir</c> text format (docs/text-format.md). The output
+/// parses back to an equal module, and printing that module gives the same text.
+/// </summary>
+public static class ModulePrinter
+{
+    private const string Indent = "  ";
+
+    public static string Print(Module module)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        var builder = new StringBuilder();
+        if (module.Attributes.Count > 0)
+        {
+            builder.Append("module ").Append(AttributePrinter.Dictionary(module.Attributes)).Append('\n');
+        }
+
+        foreach (var graph in module.Graphs)
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append('\n');
+            }
+
+            AppendGraph(builder, graph);
+        }
+
+        return builder.ToString();
+    }
+
+    public static string Print(Graph graph)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        var builder = new StringBuilder();
+        AppendGraph(builder, graph);
+        return builder.ToString();
+    }
+
+    private static void AppendGraph(StringBuilder builder, Graph graph)
+    {
+        builder.Append("graph ").Append(TextLiterals.GraphName(graph.Name)).Append('(');
+        builder.AppendJoin(", ", graph.Inputs.Select(input => $"{TextLiterals.ValueName(input.Name)}: {TypePrinter.Print(input.Type)}"));
+        builder.Append(')');
+        if (graph.Attributes.Count > 0)
+        {
+            builder.Append(" attributes ").Append(AttributePrinter.Dictionary(graph.Attributes));
+        }
+
+        builder.Append(" {\n");
+        foreach (var node in graph.Nodes)
+        {
+            AppendNode(builder.Append(Indent), node);
+            builder.Append('\n');
+        }
+
+        builder.Append(Indent).Append("return");
+        if (graph.Outputs.Length > 0)
+        {
+            builder.Append(' ').AppendJoin(", ", graph.Outputs.Select(TextLiterals.ValueName));
+        }
+
+        builder.Append("\n}\n");
+    }
+
+    private static void AppendNode(StringBuilder builder, Node node)
+    {
+        if (node.Results.Length > 0)
+        {
+            builder.AppendJoin(", ", node.Results.Select(result => TextLiterals.ValueName(result.Name))).Append(" = ");
+        }
+
+        builder.Append(node.Op.Name);
+        if (node.Operands.Length > 0)
+        {
+            builder.Append('(')
+                .AppendJoin(", ", node.Operands.Select(operand => operand.Length == 0 ? "_" : TextLiterals.ValueName(operand)))
+                .Append(')');
+        }
+
+        if (node.Attributes.Count > 0)
+        {
+            builder.Append(' ').Append(AttributePrinter.Dictionary(node.Attributes));
+        }
+
+        if (node.Results.Length > 0)
+        {
+            builder.Append(" : ").AppendJoin(", ", node.Results.Select(result => TypePrinter.Print(result.Type)));
+        }
+    }
+}
