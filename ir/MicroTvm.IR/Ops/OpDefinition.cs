@@ -36,7 +36,22 @@ public sealed class OpDefinition
 
     public TypeInference InferTypes { get; }
 
-    public int MinOperands => Operands.Count(o => o.Arity == OperandArity.Required);
+    /// <summary>One past the last required operand: optional operands before it must be written as empty names.</summary>
+    public int MinOperands
+    {
+        get
+        {
+            for (var i = Operands.Length - 1; i >= 0; i--)
+            {
+                if (Operands[i].Arity == OperandArity.Required)
+                {
+                    return i + 1;
+                }
+            }
+
+            return 0;
+        }
+    }
 
     /// <summary>Null when the last operand is variadic.</summary>
     public int? MaxOperands =>

@@ -8,17 +8,21 @@ namespace MicroTvm.IR;
 public static class Ops
 {
     private static readonly string[] PadModes = ["constant", "reflect", "edge"];
+    private static readonly string[] Roundings = ["tflite", "half_even"];
+    private const string RoundingDescription = "requantization rounding: TFLite fixed-point multipliers with ties away from zero, or ONNX float requantization with ties to even";
 
     public static readonly OpDefinition Constant = new OpBuilder("constant", PatternKind.Opaque, "a constant tensor (weights, biases, shapes)")
         .Tensor("value", "the contents").Build(ConversionInference.Constant);
 
     public static readonly OpDefinition Conv = new OpBuilder("conv", PatternKind.OutElementwiseFusable, "N-d convolution; filter [Cout, kernel…, Cin/groups]")
         .Operand("input").Operand("filter").Optional("bias").Window()
-        .Int("groups", 1, "number of channel groups").FusedActivation().Build(ConvolutionInference.Conv);
+        .Int("groups", 1, "number of channel groups").FusedActivation()
+        .Enum("rounding", "tflite", Roundings, RoundingDescription).Build(ConvolutionInference.Conv);
 
     public static readonly OpDefinition DepthwiseConv = new OpBuilder("depthwise_conv", PatternKind.OutElementwiseFusable, "N-d depthwise convolution; filter [1, kernel…, C·multiplier]")
         .Operand("input").Operand("filter").Optional("bias").Window()
-        .Int("depth_multiplier", 1, "output channels per input channel").FusedActivation().Build(ConvolutionInference.DepthwiseConv);
+        .Int("depth_multiplier", 1, "output channels per input channel").FusedActivation()
+        .Enum("rounding", "tflite", Roundings, RoundingDescription).Build(ConvolutionInference.DepthwiseConv);
 
     public static readonly OpDefinition ConvTranspose = new OpBuilder("conv_transpose", PatternKind.OutElementwiseFusable, "N-d transposed convolution; filter [Cout, kernel…, Cin]")
         .Operand("input").Operand("filter").Optional("bias").Window()
@@ -28,10 +32,10 @@ public static class Ops
     public static readonly OpDefinition FullyConnected = new OpBuilder("fully_connected", PatternKind.OutElementwiseFusable, "input [B, K] × weights [N, K]ᵀ + bias")
         .Operand("input").Operand("weights").Optional("bias")
         .Bool("keep_num_dims", false, "keep the input's leading dimensions instead of flattening them").FusedActivation()
-        .Build(LinearAlgebraInference.FullyConnected);
+        .Enum("rounding", "tflite", Roundings, RoundingDescription).Build(LinearAlgebraInference.FullyConnected);
 
     public static readonly OpDefinition MatMul = new OpBuilder("matmul", PatternKind.OutElementwiseFusable, "matrix product with NumPy broadcasting")
-        .Operand("a").Operand("b").Build(LinearAlgebraInference.MatMul);
+        .Operand("a").Operand("b").Enum("rounding", "tflite", Roundings, RoundingDescription).Build(LinearAlgebraInference.MatMul);
 
     public static readonly OpDefinition BatchMatMul = new OpBuilder("batch_matmul", PatternKind.OutElementwiseFusable, "batched matrix product with optional adjoints")
         .Operand("a").Operand("b").Bool("adj_x", false, "transpose the last two dimensions of a")
@@ -131,13 +135,13 @@ public static class Ops
         .Operand("input").Build(ConversionInference.Converting(ConversionInference.Cast));
 
     public static readonly OpDefinition Quantize = new OpBuilder("quantize", PatternKind.Elementwise, "f32 to the declared quantized type")
-        .Operand("input").Build(ConversionInference.Converting(ConversionInference.Quantize));
+        .Operand("input").Enum("rounding", "tflite", Roundings, RoundingDescription).Build(ConversionInference.Converting(ConversionInference.Quantize));
 
     public static readonly OpDefinition Dequantize = new OpBuilder("dequantize", PatternKind.Elementwise, "a quantized tensor to f32")
         .Operand("input").Build(ConversionInference.Converting(ConversionInference.Dequantize));
 
     public static readonly OpDefinition Requantize = new OpBuilder("requantize", PatternKind.Elementwise, "re-express a quantized tensor with new scale and zero point")
-        .Operand("input").Build(ConversionInference.Converting(ConversionInference.Requantize));
+        .Operand("input").Enum("rounding", "tflite", Roundings, RoundingDescription).Build(ConversionInference.Converting(ConversionInference.Requantize));
 
     public static readonly OpDefinition BatchNorm = new OpBuilder("batch_norm", PatternKind.Broadcast, "scale·(x − mean)/sqrt(variance + epsilon) + bias over the last axis")
         .Operand("input").Operand("scale").Operand("bias").Operand("mean").Operand("variance")

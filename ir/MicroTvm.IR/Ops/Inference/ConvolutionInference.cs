@@ -74,10 +74,15 @@ internal static class ConvolutionInference
         }
 
         var window = SpatialWindow.FromNode(context.Node, spatial, context.Error);
-        var outputPadding = context.Node.GetInts("output_padding");
-        if (window is null || (outputPadding.Length != 0 && outputPadding.Length != spatial))
+        if (window is null)
         {
-            context.Error($"output_padding must have {spatial} values or none");
+            return default;
+        }
+
+        var outputPadding = context.Node.GetInts("output_padding");
+        if ((outputPadding.Length != 0 && outputPadding.Length != spatial) || outputPadding.Any(p => p < 0))
+        {
+            context.Error($"output_padding must have {spatial} non-negative values or none");
             return default;
         }
 
@@ -89,6 +94,11 @@ internal static class ConvolutionInference
             var extra = outputPadding.Length == 0 ? 0 : (int)outputPadding[d];
             shape[d + 1] = ((input.Shape[d + 1] - 1) * window.Strides[d]) - window.PadsBegin[d] - window.PadsEnd[d]
                 + (window.Dilations[d] * (filter.Shape[d + 1] - 1)) + 1 + extra;
+            if (shape[d + 1] < 0)
+            {
+                context.Error($"spatial dimension {d} would have extent {shape[d + 1]}: the padding exceeds the output");
+                return default;
+            }
         }
 
         return CheckBias(context, filter.Shape[0])

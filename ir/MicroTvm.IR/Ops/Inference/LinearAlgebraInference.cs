@@ -7,7 +7,7 @@ internal static class LinearAlgebraInference
     {
         var input = context.Operand(0);
         var weights = context.Operand(1);
-        if (!InferenceRules.RequireRank(context, weights, "weights", 2, 2) || input.Rank == 0)
+        if (!InferenceRules.RequireRank(context, weights, "weights", 2, 2) || !InferenceRules.RequireRank(context, input, "input", 1, int.MaxValue))
         {
             return default;
         }

@@ -143,11 +143,19 @@ internal static class ShapeInference
             return default;
         }
 
+        if (shrink.Any(a => a < 0 || a >= input.Rank))
+        {
+            context.Error($"shrink_axes [{string.Join(", ", shrink)}] must name dimensions of rank {input.Rank}");
+            return default;
+        }
+
         var shape = new List<int>();
         for (var d = 0; d < input.Rank; d++)
         {
             var extent = StridedExtent(begins[d], ends[d], strides[d]);
-            if (strides[d] == 0 || begins[d] < 0 || begins[d] > input.Shape[d] || ends[d] < -1 || ends[d] > input.Shape[d])
+            // With a negative stride the first element read is begin itself, so begin = extent would read past the end.
+            var beginLimit = strides[d] < 0 && extent > 0 ? input.Shape[d] - 1 : input.Shape[d];
+            if (strides[d] == 0 || begins[d] < 0 || begins[d] > beginLimit || ends[d] < -1 || ends[d] > input.Shape[d])
             {
                 context.Error($"dimension {d}: begin {begins[d]}, end {ends[d]}, stride {strides[d]} are not normalised for extent {input.Shape[d]}");
                 return default;
@@ -249,6 +257,15 @@ internal static class ShapeInference
         {
             context.Error($"batch_dims {batchDims} must be between 0 and min(axis {axis}, indices rank {indices.Rank})");
             return default;
+        }
+
+        for (var d = 0; d < batchDims; d++)
+        {
+            if (data.Shape[d] != indices.Shape[d])
+            {
+                context.Error($"batch dimension {d} differs: data {InferenceRules.Format(data.Shape)}, indices {InferenceRules.Format(indices.Shape)}");
+                return default;
+            }
         }
 
         var shape = data.Shape.Take(axis).Concat(indices.Shape.Skip(batchDims)).Concat(data.Shape.Skip(axis + 1));

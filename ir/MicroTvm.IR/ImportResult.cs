@@ -1,0 +1,4 @@
+namespace MicroTvm.IR;
+
+/// <summary>What a model importer returns: the module (null when an error was reported) and every diagnostic.</summary>
+public sealed record ImportResult(Module? Module, ImmutableArray<Diagnostic> Diagnostics);

@@ -1,0 +1,29 @@
+namespace MicroTvm.IR.Verification;
+
+/// <summary>Stable ids of the verifier's diagnostics (MTVM1050–MTVM1099). Never renumber: tests and users match on them.</summary>
+public static class VerifierDiagnosticIds
+{
+    public const string NoGraphs = "MTVM1050";
+    public const string DuplicateGraphName = "MTVM1051";
+    public const string DuplicateValueName = "MTVM1052";
+    public const string UndefinedValue = "MTVM1053";
+    public const string UseBeforeDefinition = "MTVM1054";
+    public const string UndefinedGraphOutput = "MTVM1055";
+    public const string OperandCount = "MTVM1056";
+    public const string MissingOperand = "MTVM1057";
+    public const string UnknownAttribute = "MTVM1058";
+    public const string AttributeKind = "MTVM1059";
+    public const string MissingAttribute = "MTVM1060";
+    public const string AttributeValueNotAllowed = "MTVM1061";
+    public const string ResultCount = "MTVM1062";
+    public const string TypeInferenceFailed = "MTVM1063";
+    public const string ResultTypeMismatch = "MTVM1064";
+    public const string InvalidScale = "MTVM1065";
+    public const string ZeroPointOutOfRange = "MTVM1066";
+    public const string QuantizationAxisOutOfRange = "MTVM1067";
+    public const string QuantizationScaleCount = "MTVM1068";
+    public const string QuantizedNonInteger = "MTVM1069";
+    public const string ConstantTypeMismatch = "MTVM1070";
+    public const string UnsupportedElementType = "MTVM1071";
+    public const string UnquantizedInteger = "MTVM1072";
+}
