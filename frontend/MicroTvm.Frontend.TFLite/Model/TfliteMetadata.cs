@@ -1,0 +1,3 @@
+namespace MicroTvm.Frontend.TFLite.Model;
+
+internal sealed record TfliteMetadata(string Name, uint Buffer);

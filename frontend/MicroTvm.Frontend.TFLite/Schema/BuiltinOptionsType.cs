@@ -1,0 +1,47 @@
+namespace MicroTvm.Frontend.TFLite.Schema;
+
+/// <summary>
+/// Type tags of the schema's <c>BuiltinOptions</c> union (1-based declaration order; 0 is none),
+/// for the option tables this frontend reads or writes.
+/// </summary>
+public enum BuiltinOptionsType : byte
+{
+    None = 0,
+    Conv2DOptions = 1,
+    DepthwiseConv2DOptions = 2,
+    Pool2DOptions = 5,
+    FullyConnectedOptions = 8,
+    SoftmaxOptions = 9,
+    ConcatenationOptions = 10,
+    AddOptions = 11,
+    ReshapeOptions = 17,
+    MulOptions = 21,
+    PadOptions = 22,
+    GatherOptions = 23,
+    TransposeOptions = 26,
+    ReducerOptions = 27,
+    SubOptions = 28,
+    DivOptions = 29,
+    SqueezeOptions = 30,
+    StridedSliceOptions = 32,
+    ExpOptions = 33,
+    SplitOptions = 35,
+    LogSoftmaxOptions = 36,
+    CastOptions = 37,
+    DequantizeOptions = 38,
+    MaximumMinimumOptions = 39,
+    NegOptions = 42,
+    PadV2Options = 43,
+    SliceOptions = 48,
+    TransposeConvOptions = 49,
+    ExpandDimsOptions = 52,
+    UnidirectionalSequenceLSTMOptions = 71,
+    LeakyReluOptions = 75,
+    MirrorPadOptions = 77,
+    AbsOptions = 78,
+    SplitVOptions = 79,
+    QuantizeOptions = 89,
+    HardSwishOptions = 91,
+    BatchMatMulOptions = 101,
+    Conv3DOptions = 106,
+}
