@@ -1,11 +1,17 @@
 using MicroTvm.Frontend.TFLite.Samples;
+using MicroTvm.IR.Text;
 
 namespace MicroTvm.Frontend.Tests.TFLite;
 
-/// <summary>samples/tiny_cnn.tflite is exactly what the builder writes (MTVM_TEST_BLESS=1 rewrites it) and imports cleanly.</summary>
+/// <summary>
+/// samples/tiny_cnn.tflite is exactly what the builder writes, samples/tiny_cnn.mir is exactly its
+/// printed import (MTVM_TEST_BLESS=1 rewrites both), and it imports as the documented network.
+/// </summary>
 public sealed class SampleModelTests
 {
     private static readonly string SamplePath = Path.Combine(TestPaths.RepoRoot, "samples", "tiny_cnn.tflite");
+    private static readonly string TextTwinPath = Path.Combine(TestPaths.RepoRoot, "samples", "tiny_cnn.mir");
+    private const string TextTwinHeader = "// The sample int8 CNN: samples/tiny_cnn.tflite as imported (kept equal by SampleModelTests).\n";
 
     [Fact]
     public void CommittedSampleEqualsTheBuilderOutput()
@@ -22,6 +28,20 @@ public sealed class SampleModelTests
         Assert.True(
             built.AsSpan().SequenceEqual(committed),
             $"{SamplePath} ({committed.Length} bytes) differs from the builder's output ({built.Length} bytes) at byte {firstDifference}; rerun with MTVM_TEST_BLESS=1 if the change is intended");
+    }
+
+    [Fact]
+    public void CommittedTextTwinIsThePrintedImport()
+    {
+        var module = Imports.ImportAndVerify(TinyCnnSample.Build(), "tiny_cnn.tflite");
+        var expected = TextTwinHeader + ModulePrinter.Print(module);
+        if (Environment.GetEnvironmentVariable("MTVM_TEST_BLESS") == "1")
+        {
+            File.WriteAllText(TextTwinPath, expected);
+        }
+
+        Assert.True(File.Exists(TextTwinPath), $"{TextTwinPath} is missing; run the tests with MTVM_TEST_BLESS=1 to write it");
+        Assert.Equal(expected, File.ReadAllText(TextTwinPath));
     }
 
     [Fact]
