@@ -3,7 +3,7 @@ using FsCheck.Fluent;
 using MicroTvm.IR;
 using MicroTvm.IR.Verification;
 
-namespace MicroTvm.IR.Tests.Generators;
+namespace MicroTvm.IR.Testing;
 
 public sealed class VerifiedGraphGeneratorTests
 {

@@ -1,6 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
-using MicroTvm.IR.Tests.Generators;
+using MicroTvm.IR.Testing;
 using MicroTvm.IR.Text;
 
 namespace MicroTvm.IR.Tests.Text;

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using MicroTvm.IR;
 using MicroTvm.IR.Text;
 
-namespace MicroTvm.IR.Tests.Generators;
+namespace MicroTvm.IR.Testing;
 
 /// <summary>One generated graph together with the recipe that rebuilds it.</summary>
 public sealed record VerifiedGraphCase(ImmutableArray<int> Recipe, bool? Quantized)

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using MicroTvm.IR;
 
-namespace MicroTvm.IR.Tests.Generators;
+namespace MicroTvm.IR.Testing;
 
 /// <summary>
 /// Builds one random graph that the verifier accepts, from a recipe of choices. Each step picks

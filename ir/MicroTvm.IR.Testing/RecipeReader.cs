@@ -1,4 +1,4 @@
-namespace MicroTvm.IR.Tests.Generators;
+namespace MicroTvm.IR.Testing;
 
 /// <summary>
 /// Reads the choices a random graph is built from. Past the end every choice is 0, the

@@ -3,7 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using MicroTvm.IR;
 
-namespace MicroTvm.IR.Tests.Generators;
+namespace MicroTvm.IR.Testing;
 
 /// <summary>
 /// Random graphs that <see cref="Verification.ModuleVerifier"/> accepts: chains and DAGs of

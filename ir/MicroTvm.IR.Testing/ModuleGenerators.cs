@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace MicroTvm.IR.Tests.Generators;
+namespace MicroTvm.IR.Testing;
 
 /// <summary>
 /// Random well-formed (not verified) modules for syntax-level properties: names that need
