@@ -1,0 +1,3 @@
+namespace MicroTvm.Frontend.Tests.Onnx;
+
+internal sealed record OnnxCaseOutcome(OnnxCaseStatus Status, string Detail);
