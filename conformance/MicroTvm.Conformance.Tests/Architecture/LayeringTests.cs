@@ -46,6 +46,7 @@ public sealed class LayeringTests
         var name = Path.GetFileNameWithoutExtension(relativePath);
         var references = XDocument.Load(Path.Combine(RepositoryRoot.Path, relativePath))
             .Descendants("ProjectReference")
+            .Where(reference => reference.Attribute("ReferenceOutputAssembly")?.Value != "false")
             .Select(reference => Path.GetFileNameWithoutExtension(reference.Attribute("Include")!.Value))
             .ToArray();
         var allowed = AllowedFor(name);

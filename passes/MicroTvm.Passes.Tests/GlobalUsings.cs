@@ -1,0 +1,4 @@
+global using System.Collections.Immutable;
+global using MicroTvm.IR;
+global using MicroTvm.Passes;
+global using MicroTvm.Passes.Pipelines;

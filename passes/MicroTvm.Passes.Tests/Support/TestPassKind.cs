@@ -1,0 +1,7 @@
+namespace MicroTvm.Passes.Tests.Support;
+
+public enum TestPassKind
+{
+    Plain,
+    HillClimb,
+}

@@ -1,0 +1,3 @@
+namespace MicroTvm.Passes;
+
+public readonly record struct StatisticValue(string Name, long Value);

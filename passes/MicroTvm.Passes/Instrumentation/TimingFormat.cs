@@ -1,0 +1,7 @@
+namespace MicroTvm.Passes.Instrumentation;
+
+public enum TimingFormat
+{
+    Text,
+    Json,
+}

@@ -1,0 +1,3 @@
+global using System.Collections.Immutable;
+global using MicroTvm.IR;
+global using MicroTvm.Passes;

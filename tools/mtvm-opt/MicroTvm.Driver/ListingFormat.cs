@@ -1,0 +1,7 @@
+namespace MicroTvm.Driver;
+
+public enum ListingFormat
+{
+    Text,
+    Markdown,
+}

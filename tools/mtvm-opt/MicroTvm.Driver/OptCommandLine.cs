@@ -1,0 +1,76 @@
+using System.CommandLine;
+using MicroTvm.Passes.Instrumentation;
+
+namespace MicroTvm.Driver;
+
+/// <summary>The options and arguments of <c>mtvm-opt</c>, declared once and read by the actions.</summary>
+internal sealed class OptCommandLine
+{
+    public Argument<string?> Input { get; } = new("INPUT") { Description = "the model: .mir (and other formats as importers are added)", Arity = ArgumentArity.ZeroOrOne };
+
+    public Option<string?> Output { get; } = new("--output", "-o") { Description = "write the resulting module here instead of standard output" };
+
+    public Option<string?> Pipeline { get; } = new("--pipeline") { Description = "a .pass file with the pipeline(s) to run" };
+
+    public Option<string?> PipelineName { get; } = new("--pipeline-name") { Description = "which pipeline of the file to run (default: its only one, or 'default')" };
+
+    public Option<string?> PassPipeline { get; } = new("--pass-pipeline") { Description = "an inline pipeline, e.g. 'infer-types, eliminate-dead-code' (may use the --pipeline file's pipelines)" };
+
+    public Option<string[]> Defines { get; } = new("-D") { Description = "set a parameter of the pipeline: -D name=value", HelpName = "name=value" };
+
+    public Option<string[]> PassOptions { get; } = new("--pass-option") { Description = "set an option on every run of a pass: --pass-option pass.option=value", HelpName = "pass.option=value" };
+
+    public Option<bool> ListPasses { get; } = new("--list-passes") { Description = "list the registered passes with their options and statistics" };
+
+    public Option<ListingFormat> Format { get; } = new("--format") { Description = "format of --list-passes", DefaultValueFactory = _ => ListingFormat.Text };
+
+    public Option<bool> DumpPassPipeline { get; } = new("--dump-pass-pipeline") { Description = "print the bound pipeline (every option explicit) as .pass text" };
+
+    public Option<bool> Verify { get; } = new("--verify") { Description = "only verify the input and report every error" };
+
+    public Option<bool> NoVerifyEach { get; } = new("--no-verify-each") { Description = "do not run the verifier after every pass" };
+
+    public Option<string[]> PrintIrBefore { get; } = new("--print-ir-before") { Description = "print the module before these passes (comma-separated)", HelpName = "P,Q" };
+
+    public Option<string[]> PrintIrAfter { get; } = new("--print-ir-after") { Description = "print the module after these passes (comma-separated)", HelpName = "P,Q" };
+
+    public Option<bool> PrintIrAfterAll { get; } = new("--print-ir-after-all") { Description = "print the module after every pass" };
+
+    public Option<string?> IrDumpDir { get; } = new("--ir-dump-dir") { Description = "write the module after every pass to DIR, one numbered file per pass run", HelpName = "DIR" };
+
+    public Option<bool> Timing { get; } = new("--timing") { Description = "report the time of every pass run" };
+
+    public Option<TimingFormat> TimingFormat { get; } = new("--timing-format") { Description = "format of --timing", DefaultValueFactory = _ => Passes.Instrumentation.TimingFormat.Text };
+
+    public Option<bool> Statistics { get; } = new("--statistics") { Description = "report the statistics of every pass" };
+
+    public Option<int?> BisectLimit { get; } = new("--bisect-limit") { Description = "apply only the first N pass runs and say which was last", HelpName = "N" };
+
+    public Option<string?> ReproducerDir { get; } = new("--reproducer-dir") { Description = "where crash reproducers are written (default: the temporary directory)", HelpName = "DIR" };
+
+    public Option<string[]> Plugins { get; } = new("--load-pass-plugin") { Description = "load the passes of an assembly", HelpName = "PATH" };
+
+    public Option<string?> Board { get; } = new("--board") { Description = "where to run the model: interpreter", DefaultValueFactory = _ => "interpreter" };
+
+    public Option<string?> Inputs { get; } = new("--inputs") { Description = "input tensors (.npz, keyed by the model's input names)" };
+
+    public Option<string?> Outputs { get; } = new("--outputs") { Description = "where to write the output tensors (.npz)" };
+
+    public RootCommand CreateRoot(string toolName, Func<ParseResult, int> compile, Func<ParseResult, int> run)
+    {
+        var root = new RootCommand($"{toolName}: runs pass pipelines over MicroTvm modules")
+        {
+            Input, Output, Pipeline, PipelineName, PassPipeline, Defines, PassOptions, ListPasses, Format, DumpPassPipeline,
+            Verify, NoVerifyEach, PrintIrBefore, PrintIrAfter, PrintIrAfterAll, IrDumpDir, Timing, TimingFormat, Statistics,
+            BisectLimit, ReproducerDir, Plugins,
+        };
+        root.SetAction(compile);
+        var runCommand = new Command("run", "run a model on a board (the reference interpreter) with inputs from an .npz file")
+        {
+            Input, Board, Inputs, Outputs,
+        };
+        runCommand.SetAction(run);
+        root.Subcommands.Add(runCommand);
+        return root;
+    }
+}

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using MicroTvm.IR.Interpretation;
+using MicroTvm.IR.IO;
+using MicroTvm.IR.Verification;
+
+namespace MicroTvm.Driver;
+
+/// <summary>
+/// <c>run MODEL --board interpreter --inputs in.npz --outputs out.npz</c>: evaluates the model's
+/// main graph with the reference interpreter. Inputs that do not match the graph are reported
+/// naming the tensor and what was expected.
+/// </summary>
+internal sealed class RunAction(DriverConfiguration configuration, OptCommandLine commandLine, ParseResult parsed, TextWriter output, TextWriter error)
+{
+    private const string InterpreterBoard = "interpreter";
+
+    public int Run()
+    {
+        var board = parsed.GetValue(commandLine.Board);
+        if (board != InterpreterBoard)
+        {
+            throw new UsageException($"unknown board '{board}'; the boards are: {InterpreterBoard}");
+        }
+
+        var diagnostics = new DiagnosticPrinter(error);
+        var modelPath = parsed.GetValue(commandLine.Input) ?? throw new UsageException("run: no model file");
+        if (ModuleInput.Import(configuration, modelPath, diagnostics) is not { } module || diagnostics.Print(ModuleVerifier.Verify(module)))
+        {
+            return ExitCodes.CompileError;
+        }
+
+        var bag = new DiagnosticBag();
+        IReadOnlyDictionary<string, TensorData> inputs = parsed.GetValue(commandLine.Inputs) is { } inputsPath
+            ? TensorFiles.LoadInputs(module.Main, inputsPath, bag) ?? ImmutableDictionary<string, TensorData>.Empty
+            : ImmutableDictionary<string, TensorData>.Empty;
+        if (diagnostics.Print(bag.Items))
+        {
+            return ExitCodes.CompileError;
+        }
+
+        var result = Interpreter.Run(module, inputs);
+        if (diagnostics.Print(result.Diagnostics) || !result.Succeeded)
+        {
+            return ExitCodes.CompileError;
+        }
+
+        if (parsed.GetValue(commandLine.Outputs) is { } outputsPath)
+        {
+            using var stream = File.Create(outputsPath);
+            NpzArchive.Write(stream, result.Outputs);
+        }
+        else
+        {
+            foreach (var (name, tensor) in result.Outputs.OrderBy(o => o.Key, StringComparer.Ordinal))
+            {
+                output.WriteLine($"{name}: {tensor.Type}");
+            }
+        }
+
+        return ExitCodes.Success;
+    }
+}

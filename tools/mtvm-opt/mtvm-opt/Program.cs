@@ -1,0 +1,3 @@
+using MicroTvm.Driver;
+
+return MtvmOpt.Run(args, DriverConfiguration.Default, Console.Out, Console.Error);
