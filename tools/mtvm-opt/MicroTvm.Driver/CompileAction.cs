@@ -48,6 +48,11 @@ internal sealed class CompileAction(DriverConfiguration configuration, OptComman
             throw new UsageException($"unknown option '{inputPath}'; see '{configuration.ToolName} --help'");
         }
 
+        if (parsed.GetValue(commandLine.SupportedOps))
+        {
+            return ReportSupport(inputPath);
+        }
+
         if (ModuleInput.Import(configuration, inputPath, _diagnostics) is not { } module)
         {
             return ExitCodes.CompileError;
@@ -61,6 +66,18 @@ internal sealed class CompileAction(DriverConfiguration configuration, OptComman
         }
 
         return RunPipeline(module, pipeline) is { } result ? Print(result) : ExitCodes.CompileError;
+    }
+
+    private int ReportSupport(string inputPath)
+    {
+        var report = ModuleInput.ReportSupport(configuration, inputPath, _diagnostics);
+        foreach (var line in report.Lines)
+        {
+            output.WriteLine(line);
+        }
+
+        _diagnostics.Print(report.Diagnostics);
+        return report.AllSupported ? ExitCodes.Success : ExitCodes.CompileError;
     }
 
     private int Print(Module module)

@@ -9,7 +9,8 @@ namespace MicroTvm.Driver;
 /// </summary>
 public sealed record DriverConfiguration(string ToolName, PassRegistry Registry, ImmutableArray<IModuleImporter> Importers)
 {
-    public static DriverConfiguration Default { get; } = new("mtvm-opt", PassRegistry.Core, [new MirImporter()]);
+    public static DriverConfiguration Default { get; } =
+        new("mtvm-opt", PassRegistry.Core, [new MirImporter(), new TfliteModuleImporter(), new OnnxModuleImporter()]);
 
     public IModuleImporter? FindImporter(string path)
     {

@@ -10,4 +10,7 @@ public interface IModuleImporter
     ImmutableArray<string> Extensions { get; }
 
     ImportResult Import(ReadOnlyMemory<byte> bytes, string fileName);
+
+    /// <summary>Says, before any compile, which ops of the model are supported, listing every unsupported one.</summary>
+    SupportReport ReportSupport(ReadOnlyMemory<byte> bytes, string fileName);
 }

@@ -6,7 +6,7 @@ namespace MicroTvm.Driver;
 /// <summary>The options and arguments of <c>mtvm-opt</c>, declared once and read by the actions.</summary>
 internal sealed class OptCommandLine
 {
-    public Argument<string?> Input { get; } = new("INPUT") { Description = "the model: .mir (and other formats as importers are added)", Arity = ArgumentArity.ZeroOrOne };
+    public Argument<string?> Input { get; } = new("INPUT") { Description = "the model: .mir, .tflite or .onnx", Arity = ArgumentArity.ZeroOrOne };
 
     public Option<string?> Output { get; } = new("--output", "-o") { Description = "write the resulting module here instead of standard output" };
 
@@ -25,6 +25,8 @@ internal sealed class OptCommandLine
     public Option<ListingFormat> Format { get; } = new("--format") { Description = "format of --list-passes", DefaultValueFactory = _ => ListingFormat.Text };
 
     public Option<bool> DumpPassPipeline { get; } = new("--dump-pass-pipeline") { Description = "print the bound pipeline (every option explicit) as .pass text" };
+
+    public Option<bool> SupportedOps { get; } = new("--supported-ops") { Description = "list every op of the model as supported or not (and why), before any compile; exit 1 if any is unsupported" };
 
     public Option<bool> Verify { get; } = new("--verify") { Description = "only verify the input and report every error" };
 
@@ -61,7 +63,7 @@ internal sealed class OptCommandLine
         var root = new RootCommand($"{toolName}: runs pass pipelines over MicroTvm modules")
         {
             Input, Output, Pipeline, PipelineName, PassPipeline, Defines, PassOptions, ListPasses, Format, DumpPassPipeline,
-            Verify, NoVerifyEach, PrintIrBefore, PrintIrAfter, PrintIrAfterAll, IrDumpDir, Timing, TimingFormat, Statistics,
+            SupportedOps, Verify, NoVerifyEach, PrintIrBefore, PrintIrAfter, PrintIrAfterAll, IrDumpDir, Timing, TimingFormat, Statistics,
             BisectLimit, ReproducerDir, Plugins,
         };
         root.SetAction(compile);
