@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(MicroTvm.Benchmarks.FrontEndBenchmarks).Assembly).Run(args);
