@@ -16,6 +16,8 @@ internal sealed class VerifiedGraphBuilder
     private const int MaxElements = 256;
 
     private static readonly OpDefinition[] FloatUnary = [Ops.Relu, Ops.Relu6, Ops.Sigmoid, Ops.Tanh, Ops.Abs, Ops.Neg, Ops.HardSwish];
+    // A quantized result can only be clamped: tanh has no fused quantized form.
+    private static readonly string[] QuantizedActivations = [Activations.None, Activations.Relu, Activations.Relu6, Activations.ReluN1To1];
     private static readonly OpDefinition[] QuantizedUnary = [Ops.Relu, Ops.Relu6, Ops.Sigmoid, Ops.Tanh, Ops.Abs, Ops.Neg];
     private static readonly OpDefinition[] BinaryOps = [Ops.Add, Ops.Sub, Ops.Mul, Ops.Maximum, Ops.Minimum];
 
@@ -173,7 +175,7 @@ internal sealed class VerifiedGraphBuilder
         return pad == 0 ? attributes : attributes.Add("pads", new IntListAttribute([pad, pad, pad, pad]));
     }
 
-    private StringAttribute Activation() => new(_recipe.Pick(Activations.All));
+    private StringAttribute Activation() => new(_recipe.Pick(_quantized ? QuantizedActivations : Activations.All));
 
     /// <summary>
     /// Adds the node (and the constants it reads) when inference accepts it and the result is

@@ -63,6 +63,7 @@ internal sealed class GraphVerifier
         Report(structural, place, node.Location);
         var operandTypes = ResolveOperands(node, place, out var resolved);
         Report(ElementTypeRules.Check(node, operandTypes), place, node.Location);
+        Report(ActivationRules.Check(node), place, node.Location);
         if (structural.Count > 0 || !resolved)
         {
             return;

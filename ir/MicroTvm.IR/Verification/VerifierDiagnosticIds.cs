@@ -26,4 +26,5 @@ public static class VerifierDiagnosticIds
     public const string ConstantTypeMismatch = "MTVM1070";
     public const string UnsupportedElementType = "MTVM1071";
     public const string UnquantizedInteger = "MTVM1072";
+    public const string QuantizedFusedActivation = "MTVM1077";
 }
