@@ -30,6 +30,10 @@ public sealed class IntervalAnalysisTests
         { CastTo(ElementType.I8, Mul(J, I32(10))), 0, 70 },
         { SaturateTo(ElementType.I8, Mul(J, I32(100))), 0, 127 },
         { Lt(I, J), 0, 1 },
+        { Lt(I, Add(J, I32(10))), 1, 1 },
+        { Ge(CastTo(ElementType.I32, Imm(5, ElementType.U8)), I32(-1)), 1, 1 },
+        { new Select(Bool(false), I, Add(J, I32(10))), 10, 17 },
+        { BitXor(I32(12), I32(10)), 6, 6 },
         { I32Var("local"), int.MinValue, int.MaxValue },
         { Mul(Add(I32Var("local"), I32(1)), I32(2)), int.MinValue, int.MaxValue },
     };
@@ -50,6 +54,20 @@ public sealed class IntervalAnalysisTests
         Assert.Null(AffineForm.TryCreate(Mul(I, J)));
         Assert.Null(AffineForm.TryCreate(Mul(Mul(I, I64(long.MaxValue)), I64(4))));
     }
+
+    [Theory]
+    [InlineData(BinaryOp.Lt, 0, 3, 4, 9, true)]
+    [InlineData(BinaryOp.Lt, 4, 9, 0, 4, false)]
+    [InlineData(BinaryOp.Lt, 0, 4, 4, 9, null)]
+    [InlineData(BinaryOp.Le, 0, 4, 4, 9, true)]
+    [InlineData(BinaryOp.Gt, 0, 4, 4, 9, false)]
+    [InlineData(BinaryOp.Ge, 5, 9, 0, 5, true)]
+    [InlineData(BinaryOp.Eq, 3, 3, 3, 3, true)]
+    [InlineData(BinaryOp.Eq, 0, 2, 3, 3, false)]
+    [InlineData(BinaryOp.Ne, 0, 2, 3, 3, true)]
+    [InlineData(BinaryOp.Ne, 0, 3, 3, 3, null)]
+    public void DecidesComparisonsOfDisjointIntervals(BinaryOp op, long aMin, long aMax, long bMin, long bMax, bool? expected) =>
+        Assert.Equal(expected, IntervalAnalysis.Decide(op, new Interval(aMin, aMax), new Interval(bMin, bMax)));
 
     [Fact]
     public void FloatExpressionsHaveNoIntervals() =>

@@ -85,6 +85,28 @@ static inline int32_t mtvm_multiply_by_quantized_multiplier_int64(int64_t x, int
     return (int32_t)((int64_t)rounded >> total_shift);
 }
 
+/*
+ * min, max and clamp for the kernel emitter (backends/c): kernel IR's min/max/saturate are
+ * calls rather than macros so that operands are evaluated once. The f32 versions are exactly
+ * "a < b ? a : b" and "a > b ? a : b", NaNs included, as kernel IR defines them.
+ */
+static inline int32_t mtvm_min_i32(int32_t a, int32_t b) { return a < b ? a : b; }
+static inline int32_t mtvm_max_i32(int32_t a, int32_t b) { return a > b ? a : b; }
+static inline int64_t mtvm_min_i64(int64_t a, int64_t b) { return a < b ? a : b; }
+static inline int64_t mtvm_max_i64(int64_t a, int64_t b) { return a > b ? a : b; }
+static inline float mtvm_min_f32(float a, float b) { return a < b ? a : b; }
+static inline float mtvm_max_f32(float a, float b) { return a > b ? a : b; }
+
+static inline int32_t mtvm_clamp_i32(int32_t x, int32_t low, int32_t high)
+{
+    return x < low ? low : (x > high ? high : x);
+}
+
+static inline int64_t mtvm_clamp_i64(int64_t x, int64_t low, int64_t high)
+{
+    return x < low ? low : (x > high ? high : x);
+}
+
 #ifdef __cplusplus
 }
 #endif
