@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using MicroTvm.IR.Testing;
 
 namespace MicroTvm.Frontend.Tests.Onnx;
 
@@ -18,9 +18,9 @@ internal static class OnnxNodeTestGaps
         return found;
     }
 
-    private static Dictionary<string, (OnnxCaseStatus, string)> Load([CallerFilePath] string source = "")
+    private static Dictionary<string, (OnnxCaseStatus, string)> Load()
     {
-        var path = Path.Combine(Path.GetDirectoryName(source)!, "OnnxNodeTestGaps.tsv");
+        var path = Path.Combine(TestEnvironment.RepoRoot, "frontend", "MicroTvm.Frontend.Tests", "Onnx", "OnnxNodeTestGaps.tsv");
         return File.ReadLines(path)
             .Where(line => line.Length > 0 && !line.StartsWith('#'))
             .Select(line => line.Split('\t'))

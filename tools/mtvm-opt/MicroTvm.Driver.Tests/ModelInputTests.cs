@@ -1,3 +1,5 @@
+using MicroTvm.IR.Testing;
+
 namespace MicroTvm.Driver.Tests;
 
 /// <summary>TFLite and ONNX models enter mtvm-opt like .mir files do, and --supported-ops reports on them before any compile.</summary>
@@ -6,8 +8,7 @@ public sealed class ModelInputTests : IDisposable
     private static readonly string SampleTflite = Path.Combine(TestPaths.RepoRoot, "samples", "tiny_cnn.tflite");
     private static readonly string SampleText = Path.Combine(TestPaths.RepoRoot, "samples", "tiny_cnn.mir");
     // Corpus tests do their work only where the shared corpus exists (CI always has it).
-    private static readonly string Corpus = Environment.GetEnvironmentVariable("MTVM_CORPUS")
-        ?? Path.GetFullPath(Path.Combine(TestPaths.RepoRoot, "..", "shared", "corpus"));
+    private static readonly string Corpus = TestEnvironment.Corpus ?? Path.Combine(TestPaths.RepoRoot, "no-corpus");
 
     private readonly string _directory = Directory.CreateTempSubdirectory("mtvm-opt-models-").FullName;
 
