@@ -1,20 +1,34 @@
+using MicroTvm.IR.Kernels;
+
 namespace MicroTvm.IR;
 
 /// <summary>
 /// The unit of compilation: named graphs (the entry graph is <c>main</c>; fused groups and other
-/// functions are further graphs) and module attributes (e.g. offline memory allocations).
+/// functions are further graphs), the kernels that lowering produced from them, and module
+/// attributes (e.g. offline memory allocations). Equality is structural.
 /// </summary>
 public sealed class Module : IEquatable<Module>
 {
     public const string MainGraphName = "main";
 
-    public Module(ImmutableArray<Graph> graphs, ImmutableSortedDictionary<string, Attribute>? attributes = null)
+    public Module(
+        ImmutableArray<Graph> graphs,
+        ImmutableSortedDictionary<string, Attribute>? attributes = null,
+        ImmutableArray<KernelFunction> kernels = default)
     {
         Graphs = graphs.IsDefault ? [] : graphs;
         Attributes = attributes ?? ImmutableSortedDictionary.Create<string, Attribute>(StringComparer.Ordinal);
+        Kernels = kernels.IsDefault ? [] : kernels;
+        foreach (var kernel in Kernels)
+        {
+            ArgumentNullException.ThrowIfNull(kernel, nameof(kernels));
+        }
     }
 
     public ImmutableArray<Graph> Graphs { get; }
+
+    /// <summary>Loop-level kernels, in module order (empty before lowering).</summary>
+    public ImmutableArray<KernelFunction> Kernels { get; }
 
     public ImmutableSortedDictionary<string, Attribute> Attributes { get; }
 
@@ -35,7 +49,20 @@ public sealed class Module : IEquatable<Module>
         return null;
     }
 
-    public Module WithGraphs(ImmutableArray<Graph> graphs) => new(graphs, Attributes);
+    public KernelFunction? FindKernel(string name)
+    {
+        foreach (var kernel in Kernels)
+        {
+            if (kernel.Name == name)
+            {
+                return kernel;
+            }
+        }
+
+        return null;
+    }
+
+    public Module WithGraphs(ImmutableArray<Graph> graphs) => new(graphs, Attributes, Kernels);
 
     /// <summary>Replaces the graph of the same name.</summary>
     public Module WithGraph(Graph graph)
@@ -44,22 +71,25 @@ public sealed class Module : IEquatable<Module>
         {
             if (Graphs[i].Name == graph.Name)
             {
-                return new Module(Graphs.SetItem(i, graph), Attributes);
+                return new Module(Graphs.SetItem(i, graph), Attributes, Kernels);
             }
         }
 
         throw new ArgumentException($"the module has no graph '{graph.Name}'", nameof(graph));
     }
 
-    public Module WithAttributes(ImmutableSortedDictionary<string, Attribute> attributes) => new(Graphs, attributes);
+    public Module WithKernels(ImmutableArray<KernelFunction> kernels) => new(Graphs, Attributes, kernels);
+
+    public Module WithAttributes(ImmutableSortedDictionary<string, Attribute> attributes) => new(Graphs, attributes, Kernels);
 
     public bool Equals(Module? other) =>
         other is not null
         && ImmutableArrayEquality.SequenceEqual(Graphs, other.Graphs)
+        && ImmutableArrayEquality.SequenceEqual(Kernels, other.Kernels)
         && Attributes.Count == other.Attributes.Count
         && Attributes.All(pair => other.Attributes.TryGetValue(pair.Key, out var value) && value.Equals(pair.Value));
 
     public override bool Equals(object? obj) => Equals(obj as Module);
 
-    public override int GetHashCode() => Graphs.Length;
+    public override int GetHashCode() => HashCode.Combine(Graphs.Length, Kernels.Length);
 }

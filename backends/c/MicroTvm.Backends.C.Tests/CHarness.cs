@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MicroTvm.IR.Kernels;
+using MicroTvm.IR.Testing;
 
 namespace MicroTvm.Backends.C.Tests;
 

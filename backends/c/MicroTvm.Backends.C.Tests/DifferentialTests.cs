@@ -4,6 +4,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using MicroTvm.IR;
 using MicroTvm.IR.Kernels;
+using MicroTvm.IR.Testing;
 using Xunit.Abstractions;
 
 namespace MicroTvm.Backends.C.Tests;

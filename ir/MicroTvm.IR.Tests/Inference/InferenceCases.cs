@@ -68,6 +68,8 @@ internal static class InferenceCases
         yield return new(Ops.BatchNorm, [F32(1, 4, 4, 3), F32(3), F32(3), F32(3), F32(3)], [], [F32(1, 4, 4, 3)]);
         yield return new(Ops.UnidirectionalSequenceLstm, Lstm(projection: false), [], [F32(5, 2, 4)]);
         yield return new(Ops.UnidirectionalSequenceLstm, Lstm(projection: true), [], [F32(5, 2, 6)]);
+        yield return new(Ops.Call, [F32(2, 3), Q8(0.5f, 1, 4)], [("callee", Str("fused_add_0"))], [F32(2, 3), Q8(0.5f, 1, 4)], [F32(2, 3), Q8(0.5f, 1, 4)]);
+        yield return new(Ops.KernelCall, [F32(2, 3), Q8(0.5f, 1, 4)], [("kernel", Str("fused_add_0"))], [F32(2, 3)], [F32(2, 3)]);
     }
 
     /// <summary>LSTM over [T=5, B=2, I=3] with 4 cells, CIFG (no input gate), optionally projecting to 6 outputs.</summary>

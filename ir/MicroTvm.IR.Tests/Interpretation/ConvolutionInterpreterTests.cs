@@ -84,24 +84,24 @@ public sealed class ConvolutionInterpreterTests
             var actual = RunFloats(Ops.Conv, [Floats(F32(1, h, w, c), x), Floats(F32(o, k, k, c), f)], F32(1, outH, outW, o),
                 ("strides", Ints(s, s)), ("dilations", Ints(d, d)), ("pads", Ints(p, p, p, p)));
             for (var oy = 0; oy < outH; oy++)
-            for (var ox = 0; ox < outW; ox++)
-            for (var oc = 0; oc < o; oc++)
-            {
-                float expected = 0;
-                for (var ky = 0; ky < k; ky++)
-                for (var kx = 0; kx < k; kx++)
-                for (var ic = 0; ic < c; ic++)
-                {
-                    var (iy, ix) = ((oy * s) + (ky * d) - p, (ox * s) + (kx * d) - p);
-                    var value = iy < 0 || iy >= h || ix < 0 || ix >= w ? 0 : x[(((iy * w) + ix) * c) + ic];
-                    expected += value * f[(((((oc * k) + ky) * k) + kx) * c) + ic];
-                }
+                for (var ox = 0; ox < outW; ox++)
+                    for (var oc = 0; oc < o; oc++)
+                    {
+                        float expected = 0;
+                        for (var ky = 0; ky < k; ky++)
+                            for (var kx = 0; kx < k; kx++)
+                                for (var ic = 0; ic < c; ic++)
+                                {
+                                    var (iy, ix) = ((oy * s) + (ky * d) - p, (ox * s) + (kx * d) - p);
+                                    var value = iy < 0 || iy >= h || ix < 0 || ix >= w ? 0 : x[(((iy * w) + ix) * c) + ic];
+                                    expected += value * f[(((((oc * k) + ky) * k) + kx) * c) + ic];
+                                }
 
-                if (actual[(((oy * outW) + ox) * o) + oc] != expected)
-                {
-                    return false;
-                }
-            }
+                        if (actual[(((oy * outW) + ox) * o) + oc] != expected)
+                        {
+                            return false;
+                        }
+                    }
 
             return true;
         }).QuickCheckThrowOnFailure();

@@ -84,16 +84,16 @@ public sealed class ElementwiseInterpreterTests
             var actual = RunFloats(Ops.Add, [Floats(F32(left), a), Floats(F32(right), b)], F32(output));
             var index = 0;
             for (var i = 0; i < output[0]; i++)
-            for (var j = 0; j < output[1]; j++)
-            for (var k = 0; k < output[2]; k++)
-            {
-                float At(float[] data, int[] shape) =>
-                    data[((i % shape[0]) * shape[1] * shape[2]) + ((j % shape[1]) * shape[2]) + (k % shape[2])];
-                if (actual[index++] != At(a, left) + At(b, right))
-                {
-                    return false;
-                }
-            }
+                for (var j = 0; j < output[1]; j++)
+                    for (var k = 0; k < output[2]; k++)
+                    {
+                        float At(float[] data, int[] shape) =>
+                            data[((i % shape[0]) * shape[1] * shape[2]) + ((j % shape[1]) * shape[2]) + (k % shape[2])];
+                        if (actual[index++] != At(a, left) + At(b, right))
+                        {
+                            return false;
+                        }
+                    }
 
             return true;
         }).QuickCheckThrowOnFailure();

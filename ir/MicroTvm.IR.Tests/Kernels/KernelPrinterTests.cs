@@ -9,7 +9,7 @@ public sealed class KernelPrinterTests
     public void PrintsAWholeKernel()
     {
         const string expected = """
-            kernel dense(in x: i8[8], const w: i8[24] align 16, const bias: i32[3], out y: i8[3]) {
+            kernel @dense(in x: i8[8], const w: i8[24] align 16, const bias: i32[3], out y: i8[3]) {
               for u in 0..3 {
                 var acc: i32 = bias[u]
                 for i in 0..8 unroll {
@@ -37,7 +37,7 @@ public sealed class KernelPrinterTests
                 new Store(t, i, new Select(Ge(f, F32(1e20f)), CallIntrinsic(Intrinsic.RoundHalfEven, f), F32(float.NegativeInfinity)))),
             new Store(t, Sub(I32(3), Sub(i, I32(-1))), F32(float.NaN)))));
         const string expected = """
-            kernel k.1(workspace t: f32[4]) {
+            kernel @k.1(workspace t: f32[4]) {
               for i in 0..4 {
                 if (i < 2) || !(i == 3) {
                   var f: f32 = cast<f32>((i & 1) << 2)

@@ -14,14 +14,18 @@ public sealed class RoundTripPropertyTests
         Prop.ForAll(ModuleGenerators.ArbitraryModule().Convert(m => new MirCase(m), c => c.Module), RoundTrips).Check(Config);
 
     [Fact]
+    public void ModulesWithRandomKernelsRoundTrip() =>
+        Prop.ForAll(KernelGenerators.ArbitraryModuleWithKernels().Convert(m => new MirCase(m), c => c.Module), RoundTrips).Check(Config);
+
+    [Fact]
     public void ParsingMutilatedTextNeverThrowsAndLocatesEveryError()
     {
         var mutilated =
-            from module in ModuleGenerators.Module()
+            from module in KernelGenerators.ModuleWithKernels()
             let text = ModulePrinter.Print(module)
             from position in Gen.Choose(0, text.Length)
             from length in Gen.Choose(0, 8)
-            from insert in Gen.Elements("", "%", "\"", "<", ">", "]", "{", "}", ",", "x", "1", "nan(0x", "q<", "\\", "_")
+            from insert in Gen.Elements("", "%", "\"", "<", ">", "]", "{", "}", ",", "x", "1", "nan(0x", "q<", "\\", "_", "..", "var", "for", "+", "(", ":i8", "0..0")
             select text[..position] + insert + text[Math.Min(text.Length, position + length)..];
         Prop.ForAll(Arb.From(mutilated), text =>
         {

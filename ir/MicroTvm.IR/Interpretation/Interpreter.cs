@@ -36,35 +36,92 @@ public static class Interpreter
             return InterpreterResult.Failure(diagnostics);
         }
 
-        var values = new Dictionary<string, HostTensor>(StringComparer.Ordinal);
-        foreach (var input in graph.Inputs)
+        var arguments = graph.Inputs.Select(input => HostTensor.FromData(inputs[input.Name], input.Type)).ToImmutableArray();
+        try
         {
-            values[input.Name] = HostTensor.FromData(inputs[input.Name], input.Type);
-        }
-
-        foreach (var node in graph.Nodes)
-        {
-            if (Evaluate(node, values) is { } failure)
+            var results = RunGraph(module, graph, arguments, []);
+            var outputs = ImmutableDictionary.CreateBuilder<string, TensorData>(StringComparer.Ordinal);
+            for (var i = 0; i < graph.Outputs.Length; i++)
             {
-                return InterpreterResult.Failure([failure]);
-            }
-        }
-
-        var outputs = ImmutableDictionary.CreateBuilder<string, TensorData>(StringComparer.Ordinal);
-        foreach (var name in graph.Outputs)
-        {
-            if (!values.TryGetValue(name, out var tensor))
-            {
-                return InterpreterResult.Failure([Diagnostic.Error(InterpreterDiagnosticIds.UndefinedValue, $"output '{name}' is never defined")]);
+                outputs[graph.Outputs[i]] = results[i].ToData();
             }
 
-            outputs[name] = tensor.ToData();
+            return InterpreterResult.Success(outputs.ToImmutable());
         }
-
-        return InterpreterResult.Success(outputs.ToImmutable());
+        catch (GraphFailure failure)
+        {
+            return InterpreterResult.Failure([failure.Diagnostic]);
+        }
     }
 
-    private static Diagnostic? Evaluate(Node node, Dictionary<string, HostTensor> values)
+    /// <summary>
+    /// Evaluates <paramref name="graph"/> on host tensors, one per input. <paramref name="callers"/>
+    /// are the graphs whose <c>call</c> nodes led here, so that recursion fails instead of overflowing
+    /// the stack. The first failing node stops the run with a <see cref="GraphFailure"/>.
+    /// </summary>
+    private static ImmutableArray<HostTensor> RunGraph(Module module, Graph graph, ImmutableArray<HostTensor> arguments, ImmutableStack<string> callers)
+    {
+        var values = new Dictionary<string, HostTensor>(StringComparer.Ordinal);
+        for (var i = 0; i < graph.Inputs.Length; i++)
+        {
+            values[graph.Inputs[i].Name] = arguments[i];
+        }
+
+        var inside = callers.Push(graph.Name);
+        foreach (var node in graph.Nodes)
+        {
+            if (Evaluate(node, values, (callee, operands) => RunCallee(module, callee, operands, inside), module.FindKernel) is { } failure)
+            {
+                throw new GraphFailure(failure);
+            }
+        }
+
+        var results = ImmutableArray.CreateBuilder<HostTensor>(graph.Outputs.Length);
+        foreach (var name in graph.Outputs)
+        {
+            results.Add(values.TryGetValue(name, out var tensor)
+                ? tensor
+                : throw new GraphFailure(Diagnostic.Error(InterpreterDiagnosticIds.UndefinedValue, $"output '{name}' is never defined")));
+        }
+
+        return results.MoveToImmutable();
+    }
+
+    /// <summary>The <c>call</c> kernel's way into the module; problems become the call node's failure.</summary>
+    private static ImmutableArray<HostTensor> RunCallee(Module module, string name, ImmutableArray<HostTensor> arguments, ImmutableStack<string> callers)
+    {
+        var callee = module.FindGraph(name) ?? throw new InterpreterFailure($"the module has no graph '{name}'");
+        if (callers.Contains(name))
+        {
+            throw new InterpreterFailure($"graph '{name}' calls itself (through {string.Join(" <- ", callers)})");
+        }
+
+        if (callee.Inputs.Length != arguments.Length)
+        {
+            throw new InterpreterFailure($"graph '{name}' takes {callee.Inputs.Length} input(s) but the call passes {arguments.Length}");
+        }
+
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            if (!arguments[i].Type.Equals(callee.Inputs[i].Type))
+            {
+                throw new InterpreterFailure($"argument {i} is {arguments[i].Type} but graph '{name}' takes {callee.Inputs[i].Type}");
+            }
+        }
+
+        try
+        {
+            return RunGraph(module, callee, arguments, callers);
+        }
+        catch (GraphFailure failure)
+        {
+            throw new InterpreterFailure($"in graph '{name}': {failure.Diagnostic.Message}");
+        }
+    }
+
+    private static Diagnostic? Evaluate(
+        Node node, Dictionary<string, HostTensor> values, Func<string, ImmutableArray<HostTensor>, ImmutableArray<HostTensor>> runGraph,
+        Func<string, Kernels.KernelFunction?> findKernel)
     {
         var operands = ImmutableArray.CreateBuilder<HostTensor?>(node.Operands.Length);
         foreach (var name in node.Operands)
@@ -86,7 +143,8 @@ public static class Interpreter
         ImmutableArray<HostTensor> results;
         try
         {
-            results = NodeEvaluator.Evaluate(new KernelContext(node, operands.ToImmutable(), [.. node.Results.Select(r => r.Type)]));
+            var context = new KernelContext(node, operands.ToImmutable(), [.. node.Results.Select(r => r.Type)]) { RunGraph = runGraph, FindKernel = findKernel };
+            results = NodeEvaluator.Evaluate(context);
         }
         catch (InterpreterFailure failure)
         {

@@ -9,6 +9,12 @@ internal sealed class KernelContext(Node node, ImmutableArray<HostTensor?> opera
 
     public ImmutableArray<TensorType> ResultTypes { get; } = resultTypes;
 
+    /// <summary>Runs another graph of the module on host tensors (for <c>call</c>); set by the interpreter.</summary>
+    public Func<string, ImmutableArray<HostTensor>, ImmutableArray<HostTensor>>? RunGraph { get; init; }
+
+    /// <summary>Finds a kernel of the module (for <c>kernel_call</c>); set by the interpreter.</summary>
+    public Func<string, Kernels.KernelFunction?>? FindKernel { get; init; }
+
     public int OperandCount => Operands.Length;
 
     public TensorType ResultType => ResultTypes[0];

@@ -61,6 +61,8 @@ internal static class KernelTable
         [Ops.Requantize] = KernelEntry.Storage(ConversionKernels.Requantize),
         [Ops.BatchNorm] = KernelEntry.Real(NormalizationKernels.BatchNorm),
         [Ops.UnidirectionalSequenceLstm] = KernelEntry.Real(LstmKernel.Lstm),
+        [Ops.Call] = KernelEntry.Storage(CallKernel.Call),
+        [Ops.KernelCall] = KernelEntry.Storage(KernelCallKernel.KernelCall),
     }.ToFrozenDictionary();
 
     public static bool TryGet(OpDefinition op, out KernelEntry entry) => Entries.TryGetValue(op, out entry!);

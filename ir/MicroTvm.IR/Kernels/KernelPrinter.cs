@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Text;
+using MicroTvm.IR.Text;
 
 namespace MicroTvm.IR.Kernels;
 
 /// <summary>
-/// Renders kernel IR as readable text for dumps, diagnostics and golden tests. The format is
-/// stable: two-space indentation, one statement per line, C-like infix expressions.
+/// Renders kernel IR as readable text for dumps, diagnostics, golden tests and the kernels of a
+/// <c>.mir</c> module, which <see cref="ModuleParser"/> reads back to an equal kernel. The format
+/// is stable: two-space indentation, one statement per line, C-like infix expressions.
 /// <code>
-/// kernel dense(in x: i8[32], const w: i8[96] align 16, out y: i32[3]) {
+/// kernel @dense(in x: i8[32], const w: i8[96] align 16, out y: i32[3]) {
 ///   for u in 0..3 {
 ///     var acc: i32 = 0
 ///     for i in 0..32 unroll {
@@ -24,7 +26,7 @@ public static class KernelPrinter
     {
         ArgumentNullException.ThrowIfNull(function);
         var text = new StringBuilder();
-        text.Append("kernel ").Append(function.Name).Append('(');
+        text.Append("kernel ").Append(TextLiterals.GraphName(function.Name)).Append('(');
         for (var i = 0; i < function.Parameters.Length; i++)
         {
             text.Append(i == 0 ? string.Empty : ", ").Append(Print(function.Parameters[i]));
@@ -48,7 +50,7 @@ public static class KernelPrinter
             _ => "workspace",
         };
         var align = buffer.Alignment == buffer.ElementType.ByteSize() ? string.Empty : $" align {buffer.Alignment}";
-        return $"{role} {buffer.Name}: {buffer.ElementType.Mnemonic()}[{buffer.Count}]{align}";
+        return $"{role} {TextLiterals.KernelName(buffer.Name)}: {buffer.ElementType.Mnemonic()}[{buffer.Count}]{align}";
     }
 
     public static string Print(Stmt statement)
@@ -79,26 +81,19 @@ public static class KernelPrinter
         };
     }
 
-    /// <summary>The shortest text that reads back as the same f32, always with a '.' or an exponent; nan, inf, -inf.</summary>
-    public static string FormatFloat(float value)
-    {
-        if (float.IsNaN(value))
-        {
-            return "nan";
-        }
+    /// <summary>
+    /// The shortest text that reads back as the same f32, always with a '.' or an exponent;
+    /// inf, -inf, nan for <see cref="float.NaN"/> and <c>nan(0x7fc00001)</c> for any other NaN.
+    /// </summary>
+    public static string FormatFloat(float value) => TextLiterals.Single(value);
 
-        if (float.IsInfinity(value))
-        {
-            return value > 0 ? "inf" : "-inf";
-        }
-
-        var text = value.ToString("R", CultureInfo.InvariantCulture);
-        return text.Contains('.') || text.Contains('E') ? text : text + ".0";
-    }
-
+    /// <summary>
+    /// The statements of a braced body: a block's own, or the one statement that is the body. A
+    /// block of exactly one statement keeps its braces, so that it reads back as a block.
+    /// </summary>
     private static void PrintBody(StringBuilder text, Stmt body, int depth)
     {
-        if (body is Block block)
+        if (body is Block { Statements.Length: not 1 } block)
         {
             foreach (var statement in block.Statements)
             {
@@ -117,30 +112,34 @@ public static class KernelPrinter
         switch (statement)
         {
             case For loop:
-                text.Append("for ").Append(loop.Variable.Name).Append(" in 0..").Append(loop.Extent)
+                text.Append("for ").Append(TextLiterals.KernelName(loop.Variable.Name)).Append(" in 0..").Append(loop.Extent)
                     .Append(loop.Unroll ? " unroll {\n" : " {\n");
                 PrintBody(text, loop.Body, depth + 1);
                 text.Append(' ', 2 * depth).Append("}\n");
                 break;
             case Block block:
                 text.Append("{\n");
-                PrintBody(text, block, depth + 1);
+                foreach (var inner in block.Statements)
+                {
+                    PrintStatement(text, inner, depth + 1);
+                }
+
                 text.Append(' ', 2 * depth).Append("}\n");
                 break;
             case Store store:
-                text.Append(store.Buffer.Name).Append('[');
+                text.Append(TextLiterals.KernelName(store.Buffer.Name)).Append('[');
                 PrintExpression(text, store.Index);
                 text.Append("] = ");
                 PrintExpression(text, store.Value);
                 text.Append('\n');
                 break;
             case Declare declare:
-                text.Append("var ").Append(declare.Variable.Name).Append(": ").Append(declare.Variable.Type.Mnemonic()).Append(" = ");
+                text.Append("var ").Append(TextLiterals.KernelName(declare.Variable.Name)).Append(": ").Append(declare.Variable.Type.Mnemonic()).Append(" = ");
                 PrintExpression(text, declare.Init);
                 text.Append('\n');
                 break;
             case Assign assign:
-                text.Append(assign.Variable.Name).Append(" = ");
+                text.Append(TextLiterals.KernelName(assign.Variable.Name)).Append(" = ");
                 PrintExpression(text, assign.Value);
                 text.Append('\n');
                 break;
@@ -173,10 +172,10 @@ public static class KernelPrinter
                 text.Append(FormatFloat(immediate.Value));
                 break;
             case Var variable:
-                text.Append(variable.Name);
+                text.Append(TextLiterals.KernelName(variable.Name));
                 break;
             case Load load:
-                text.Append(load.Buffer.Name).Append('[');
+                text.Append(TextLiterals.KernelName(load.Buffer.Name)).Append('[');
                 PrintExpression(text, load.Index);
                 text.Append(']');
                 break;

@@ -3,14 +3,19 @@ using Ids = MicroTvm.IR.Kernels.KernelDiagnosticIds;
 
 namespace MicroTvm.IR.Kernels;
 
-/// <summary>One run of <see cref="KernelVerifier"/>: a walk over the body with the scope and the loop ranges in hand.</summary>
-internal sealed partial class KernelVerification(KernelFunction function)
+/// <summary>
+/// One run of <see cref="KernelVerifier"/>: a walk over the body with the scope and the loop
+/// ranges in hand. Each diagnostic is located by <paramref name="locate"/> at the statement being
+/// checked (null: the kernel as a whole).
+/// </summary>
+internal sealed partial class KernelVerification(KernelFunction function, Func<Stmt?, SourceLocation?> locate)
 {
     private readonly DiagnosticBag _diagnostics = new();
     private readonly Dictionary<string, ScopeEntry> _visible = new(StringComparer.Ordinal);
     private readonly Stack<string> _declared = new();
     private readonly Dictionary<string, Interval> _ranges = new(StringComparer.Ordinal);
     private readonly Dictionary<string, KernelBuffer> _parameters = new(StringComparer.Ordinal);
+    private Stmt? _statement;
 
     public ImmutableArray<Diagnostic> Run()
     {
@@ -27,7 +32,7 @@ internal sealed partial class KernelVerification(KernelFunction function)
     }
 
     private void Report(string id, string message) =>
-        _diagnostics.Error(id, $"kernel '{function.Name}': {message}");
+        _diagnostics.Error(id, $"kernel '{function.Name}': {message}", locate(_statement));
 
     private void VisitInNewScope(Stmt statement)
     {
@@ -43,6 +48,7 @@ internal sealed partial class KernelVerification(KernelFunction function)
 
     private void Visit(Stmt statement)
     {
+        _statement = statement;
         switch (statement)
         {
             case Block block:
@@ -134,6 +140,7 @@ internal sealed partial class KernelVerification(KernelFunction function)
     /// </summary>
     private void VisitDeclare(Declare declare, ReadOnlySpan<Stmt> rest)
     {
+        _statement = declare;
         var errorsBefore = _diagnostics.Items.Count;
         CheckExpression(declare.Init);
         if (declare.Init.Type != declare.Variable.Type)

@@ -9,9 +9,17 @@ namespace MicroTvm.IR.Kernels;
 /// </summary>
 public static class KernelVerifier
 {
-    public static ImmutableArray<Diagnostic> Verify(KernelFunction function)
+    public static ImmutableArray<Diagnostic> Verify(KernelFunction function) => Verify(function, _ => null);
+
+    /// <summary>
+    /// As <see cref="Verify(KernelFunction)"/>, with each diagnostic located by
+    /// <paramref name="locate"/> at the statement it concerns (null: the kernel as a whole);
+    /// the parser passes where it read each statement.
+    /// </summary>
+    public static ImmutableArray<Diagnostic> Verify(KernelFunction function, Func<Stmt?, SourceLocation?> locate)
     {
         ArgumentNullException.ThrowIfNull(function);
-        return new KernelVerification(function).Run();
+        ArgumentNullException.ThrowIfNull(locate);
+        return new KernelVerification(function, locate).Run();
     }
 }

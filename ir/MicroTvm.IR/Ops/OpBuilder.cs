@@ -24,6 +24,10 @@ internal sealed class OpBuilder(string name, PatternKind pattern, string summary
     public OpBuilder Ints(string attribute, long[]? defaultValue, string description) =>
         AddAttribute(attribute, AttributeKind.IntList, defaultValue is { } v ? new IntListAttribute([.. v]) : null, description);
 
+    /// <summary>A required free-form string (no default, any spelling).</summary>
+    public OpBuilder String(string attribute, string description) =>
+        AddAttribute(attribute, AttributeKind.String, null, description);
+
     public OpBuilder Tensor(string attribute, string description) =>
         AddAttribute(attribute, AttributeKind.Tensor, null, description);
 

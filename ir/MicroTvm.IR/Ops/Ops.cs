@@ -149,6 +149,18 @@ public static class Ops
 
     public static readonly OpDefinition UnidirectionalSequenceLstm = LstmDefinition();
 
+    /// <summary>Runs another graph of the module (a fused group); the module-level verifier checks the callee's signature.</summary>
+    public static readonly OpDefinition Call = new OpBuilder("call", PatternKind.Opaque, "run the graph named by callee; the results are its outputs")
+        .Variadic("arguments").String("callee", "name of the called graph in the module").Build(CallInference.Call);
+
+    /// <summary>
+    /// Runs a kernel of the module (lower-to-kernels' executor skeleton): the operands are bound to
+    /// the kernel's input and constant parameters in order, the results are its output parameters;
+    /// the module-level verifier checks the kernel's signature.
+    /// </summary>
+    public static readonly OpDefinition KernelCall = new OpBuilder("kernel_call", PatternKind.Opaque, "run the kernel named by kernel; operands bind its input and constant buffers, results its outputs")
+        .Variadic("operands").String("kernel", "name of the called kernel in the module").Build(KernelCallInference.KernelCall);
+
     /// <summary>Every op, in catalog order.</summary>
     public static ImmutableArray<OpDefinition> All { get; } =
     [
@@ -157,7 +169,7 @@ public static class Ops
         Relu, Relu6, Clip, LeakyRelu, Prelu, Sigmoid, HardSigmoid, Tanh, HardSwish, Exp, Log, Sqrt, Rsqrt, Abs, Neg,
         Softmax, LogSoftmax, MaxPool, AvgPool, GlobalAvgPool, GlobalMaxPool, Mean, Sum, ReduceMax, ReduceMin,
         Reshape, Transpose, Concat, Split, Slice, StridedSlice, Pad, Squeeze, ExpandDims, Gather,
-        Cast, Quantize, Dequantize, Requantize, BatchNorm, UnidirectionalSequenceLstm,
+        Cast, Quantize, Dequantize, Requantize, BatchNorm, UnidirectionalSequenceLstm, Call, KernelCall,
     ];
 
     private static OpDefinition Unary(string name, string summary) =>

@@ -24,6 +24,21 @@ NEG_INF : '-inf';
 NAN : 'nan' ('(0x' HEX_DIGIT+ ')')?;
 ABSENT : '_';
 
+// Kernel IR (docs/text-format.md, "Kernels"). Everywhere a name will do, these are names too.
+KERNEL : 'kernel';
+IN : 'in';
+OUT : 'out';
+CONST : 'const';
+WORKSPACE : 'workspace';
+ALIGN : 'align';
+FOR : 'for';
+UNROLL : 'unroll';
+VAR : 'var';
+IF : 'if';
+ELSE : 'else';
+CAST : 'cast';
+SATURATE : 'saturate';
+
 LPAREN : '(';
 RPAREN : ')';
 LBRACE : '{';
@@ -36,7 +51,28 @@ COMMA : ',';
 COLON : ':';
 EQUALS : '=';
 
+// Kernel operators. '>>' is two GT tokens (a nested type ends in '>>'); the parser checks that
+// they touch.
+EQEQ : '==';
+NE : '!=';
+LE : '<=';
+GE : '>=';
+SHL : '<<';
+ANDAND : '&&';
+OROR : '||';
+NOT : '!';
+PLUS : '+';
+MINUS : '-';
+STAR : '*';
+SLASH : '/';
+PERCENT : '%';
+AMP : '&';
+PIPE : '|';
+CARET : '^';
+
 DIMS : (DIGIT+ 'x')+;
+// A loop range, one token so that '0.' does not read as a float.
+RANGE : DIGIT+ '..' DIGIT+;
 FLOAT : '-'? DIGIT+ '.' DIGIT* EXPONENT? | '-'? DIGIT+ EXPONENT;
 INT : '-'? DIGIT+;
 VALUE_NAME : '%' (BARE_NAME | QUOTED);

@@ -7,7 +7,7 @@ options { tokenVocab = MirLexer; }
 // The generated classes carry [CLSCompliant(false)] although the assembly declares no compliance.
 @header {#pragma warning disable 3021}
 
-module : moduleHeader? graph* EOF;
+module : moduleHeader? (graph | kernel)* EOF;
 
 moduleHeader : MODULE attributeDictionary;
 
@@ -19,9 +19,11 @@ graph
 parameter : VALUE_NAME COLON tensorType;
 
 statement
-    : (VALUE_NAME (COMMA VALUE_NAME)* EQUALS)? IDENT (LPAREN (operand (COMMA operand)*)? RPAREN)?
+    : (VALUE_NAME (COMMA VALUE_NAME)* EQUALS)? opName (LPAREN (operand (COMMA operand)*)? RPAREN)?
       attributeDictionary? (COLON tensorType (COMMA tensorType)*)?
     ;
+
+opName : IDENT | CAST | SATURATE | kernelKeyword;
 
 operand : VALUE_NAME | ABSENT;
 
@@ -33,7 +35,7 @@ attributeEntry : attributeKey EQUALS attributeValue;
 
 attributeKey
     : IDENT | STRING | MODULE | GRAPH | ATTRIBUTES | RETURN | TENSOR | DENSE | Q | AXIS
-    | TRUE | FALSE | INF | NAN
+    | TRUE | FALSE | INF | NAN | CAST | SATURATE | kernelKeyword
     ;
 
 attributeValue
@@ -62,3 +64,58 @@ quantization
     ;
 
 scaleAndZeroPoint : (INT | floatLiteral) COLON INT;
+
+// Kernels (docs/text-format.md, "Kernels"; the text KernelPrinter writes). KernelBuilder
+// resolves names, element types and intrinsics and runs the kernel verifier.
+
+kernel : KERNEL GRAPH_NAME LPAREN (bufferParameter (COMMA bufferParameter)*)? RPAREN kernelBody;
+
+bufferParameter : role=(IN | OUT | CONST | WORKSPACE) kernelName COLON IDENT LBRACKET INT RBRACKET (ALIGN INT)?;
+
+kernelBody : LBRACE kernelStatement* RBRACE;
+
+kernelStatement
+    : FOR kernelName IN RANGE UNROLL? kernelBody                                # forStatement
+    | VAR kernelName COLON IDENT EQUALS kernelExpression                        # declareStatement
+    | IF kernelExpression kernelBody (ELSE kernelBody)?                         # ifStatement
+    | kernelBody                                                                # blockStatement
+    | kernelName LBRACKET kernelExpression RBRACKET EQUALS kernelExpression     # storeStatement
+    | kernelName EQUALS kernelExpression                                        # assignStatement
+    ;
+
+// C's precedence levels, all left-associative; '!' binds tightest.
+kernelExpression
+    : kernelPrimary                                                 # primaryExpression
+    | NOT kernelExpression                                          # notExpression
+    | kernelExpression op=(STAR | SLASH | PERCENT) kernelExpression # binaryExpression
+    | kernelExpression op=(PLUS | MINUS) kernelExpression           # binaryExpression
+    | kernelExpression shiftOperator kernelExpression               # shiftExpression
+    | kernelExpression op=(LT | LE | GT | GE) kernelExpression      # binaryExpression
+    | kernelExpression op=(EQEQ | NE) kernelExpression              # binaryExpression
+    | kernelExpression op=AMP kernelExpression                      # binaryExpression
+    | kernelExpression op=CARET kernelExpression                    # binaryExpression
+    | kernelExpression op=PIPE kernelExpression                     # binaryExpression
+    | kernelExpression op=ANDAND kernelExpression                   # binaryExpression
+    | kernelExpression op=OROR kernelExpression                     # binaryExpression
+    ;
+
+shiftOperator : SHL | GT GT;
+
+kernelPrimary
+    : INT (COLON IDENT)?                                                    # intImmediate
+    | (TRUE | FALSE)                                                        # boolImmediate
+    | floatLiteral                                                          # floatImmediate
+    | conversion=(CAST | SATURATE) LT IDENT GT LPAREN kernelExpression RPAREN # conversionExpression
+    | IDENT LPAREN (kernelExpression (COMMA kernelExpression)*)? RPAREN     # callExpression
+    | kernelName LBRACKET kernelExpression RBRACKET                         # loadExpression
+    | kernelName                                                            # variableExpression
+    | LPAREN kernelExpression RPAREN                                        # parenthesisedExpression
+    ;
+
+// A buffer or variable name: bare, or quoted when it is not an identifier or would read as a
+// literal or a conversion (true, false, inf, nan, cast, saturate).
+kernelName
+    : IDENT | STRING | MODULE | GRAPH | ATTRIBUTES | RETURN | TENSOR | DENSE | Q | AXIS | kernelKeyword
+    ;
+
+kernelKeyword : KERNEL | IN | OUT | CONST | WORKSPACE | ALIGN | FOR | UNROLL | VAR | IF | ELSE;

@@ -1,12 +1,14 @@
+using MicroTvm.IR.Kernels;
 using MicroTvm.IR.Text.Grammar;
 
 namespace MicroTvm.IR.Text;
 
 /// <summary>
 /// Builds the module from the syntax tree, resolving op names and checking what the grammar
-/// cannot: literals, element types, attribute kinds and result counts. Subtrees touched by a
+/// cannot: literals, element types, attribute kinds and result counts; kernels are built (and
+/// verified) by <see cref="KernelBuilder"/>. Subtrees touched by a
 /// syntax error are skipped (that error is already reported); everything else is still checked,
-/// so one run reports every error. Semantics (operand counts, types, SSA) are the verifier's.
+/// so one run reports every error. Graph semantics (operand counts, types, SSA) are the verifier's.
 /// </summary>
 internal sealed class ModuleBuilder
 {
@@ -16,10 +18,12 @@ internal sealed class ModuleBuilder
     private readonly CleanSubtrees _clean;
     private readonly TypeBuilder _types;
     private readonly AttributeBuilder _attributes;
+    private readonly DiagnosticBag _diagnostics;
 
-    public ModuleBuilder(LiteralReader literals, CleanSubtrees clean)
+    public ModuleBuilder(LiteralReader literals, CleanSubtrees clean, DiagnosticBag diagnostics)
     {
         _literals = literals;
+        _diagnostics = diagnostics;
         _clean = clean;
         _types = new TypeBuilder(literals);
         _attributes = new AttributeBuilder(literals, new DenseBuilder(literals, _types));
@@ -48,7 +52,19 @@ internal sealed class ModuleBuilder
             }
         }
 
-        return ok ? new Module(graphs.ToImmutable(), attributes) : null;
+        var kernels = ImmutableArray.CreateBuilder<KernelFunction>();
+        foreach (var kernelContext in context.kernel())
+        {
+            // A kernel with a syntax error is skipped whole: its scopes cannot be trusted.
+            var kernel = _clean.IsClean(kernelContext) ? KernelBuilder.Build(kernelContext, _literals, _types, _diagnostics) : null;
+            ok &= kernel is not null;
+            if (kernel is not null)
+            {
+                kernels.Add(kernel);
+            }
+        }
+
+        return ok ? new Module(graphs.ToImmutable(), attributes, kernels.ToImmutable()) : null;
     }
 
     private Graph? Graph(MirParser.GraphContext context)
@@ -99,7 +115,7 @@ internal sealed class ModuleBuilder
 
     private Node? Node(MirParser.StatementContext context)
     {
-        var opToken = context.IDENT().Symbol;
+        var opToken = context.opName().Start;
         var known = OpRegistry.TryFind(opToken.Text, out var op);
         if (!known)
         {

@@ -29,7 +29,7 @@ public static class ModuleParser
         parser.AddErrorListener(syntaxErrors);
         var tree = parser.module();
 
-        var builder = new ModuleBuilder(new LiteralReader(fileName, diagnostics), new CleanSubtrees(syntaxErrors.ErrorTokenIndices));
+        var builder = new ModuleBuilder(new LiteralReader(fileName, diagnostics), new CleanSubtrees(syntaxErrors.ErrorTokenIndices), diagnostics);
         var module = builder.Build(tree);
         var sorted = diagnostics.Items
             .OrderBy(d => d.Location?.Line ?? int.MaxValue)

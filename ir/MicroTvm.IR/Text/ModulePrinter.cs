@@ -1,10 +1,12 @@
 using System.Text;
+using MicroTvm.IR.Kernels;
 
 namespace MicroTvm.IR.Text;
 
 /// <summary>
-/// Prints modules and graphs in the <c>.mir</c> text format (docs/text-format.md). The output
-/// parses back to an equal module, and printing that module gives the same text.
+/// Prints modules and graphs in the <c>.mir</c> text format (docs/text-format.md): the header,
+/// the graphs, then the kernels as <see cref="KernelPrinter"/> writes them. The output parses
+/// back to an equal module, and printing that module gives the same text.
 /// </summary>
 public static class ModulePrinter
 {
@@ -27,6 +29,16 @@ public static class ModulePrinter
             }
 
             AppendGraph(builder, graph);
+        }
+
+        foreach (var kernel in module.Kernels)
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append('\n');
+            }
+
+            builder.Append(KernelPrinter.Print(kernel));
         }
 
         return builder.ToString();

@@ -49,4 +49,28 @@ public static class TextDiagnosticIds
 
     /// <summary>A quoted value or graph name with nothing inside the quotes.</summary>
     public const string EmptyName = "MTVM1017";
+
+    /// <summary>A kernel expression names a variable that is not declared in an enclosing scope.</summary>
+    public const string UnknownVariable = "MTVM1018";
+
+    /// <summary>A kernel load or store names a buffer that is not a parameter of the kernel.</summary>
+    public const string UnknownBuffer = "MTVM1019";
+
+    /// <summary>A call of a function that is neither an intrinsic nor select, min or max.</summary>
+    public const string UnknownIntrinsic = "MTVM1020";
+
+    /// <summary>select, min or max with the wrong number of arguments (intrinsic arity is the kernel verifier's).</summary>
+    public const string ArgumentCount = "MTVM1021";
+
+    /// <summary>A kernel, buffer or variable name that kernel IR does not accept.</summary>
+    public const string InvalidKernelName = "MTVM1022";
+
+    /// <summary>A buffer parameter with no elements or an alignment that is not a power of two of at least the element size.</summary>
+    public const string InvalidBuffer = "MTVM1023";
+
+    /// <summary>A loop range that does not start at 0 or is empty.</summary>
+    public const string InvalidLoopRange = "MTVM1024";
+
+    /// <summary>An integer literal with a type suffix it cannot have (<c>1:f32</c>).</summary>
+    public const string InvalidLiteralType = "MTVM1025";
 }

@@ -10,9 +10,19 @@ namespace MicroTvm.IR.Text;
 /// </summary>
 internal static partial class TextLiterals
 {
+    /// <summary>Words that are a token of their own, a literal or the start of a conversion where a kernel expression may hold a name.</summary>
+    private static readonly HashSet<string> ReservedKernelWords = new(["_", "true", "false", "inf", "nan", "cast", "saturate"], StringComparer.Ordinal);
+
     public static string ValueName(string name) => "%" + Name(name);
 
     public static string GraphName(string name) => "@" + Name(name);
+
+    /// <summary>
+    /// A kernel buffer or variable name: bare when it lexes as an identifier (or a keyword the
+    /// grammar takes as a name), quoted when it would read as something else.
+    /// </summary>
+    public static string KernelName(string name) =>
+        KernelIdentifierPattern().IsMatch(name) && !ReservedKernelWords.Contains(name) ? name : Quote(name);
 
     /// <summary>An attribute key: bare when it lexes as an identifier, else quoted.</summary>
     public static string AttributeKey(string key) => IdentifierPattern().IsMatch(key) && key != "_" ? key : Quote(key);
@@ -98,4 +108,7 @@ internal static partial class TextLiterals
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_.$]*\z")]
     private static partial Regex IdentifierPattern();
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_.]*\z")]
+    private static partial Regex KernelIdentifierPattern();
 }

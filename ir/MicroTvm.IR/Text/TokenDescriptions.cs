@@ -11,6 +11,8 @@ internal static class TokenDescriptions
     [
         MirLexer.MODULE, MirLexer.GRAPH, MirLexer.ATTRIBUTES, MirLexer.RETURN, MirLexer.TENSOR, MirLexer.DENSE,
         MirLexer.Q, MirLexer.AXIS, MirLexer.TRUE, MirLexer.FALSE, MirLexer.INF, MirLexer.NAN,
+        MirLexer.KERNEL, MirLexer.IN, MirLexer.OUT, MirLexer.CONST, MirLexer.WORKSPACE, MirLexer.ALIGN,
+        MirLexer.FOR, MirLexer.UNROLL, MirLexer.VAR, MirLexer.IF, MirLexer.ELSE, MirLexer.CAST, MirLexer.SATURATE,
     ];
 
     public static string Describe(IToken token) =>
@@ -23,7 +25,9 @@ internal static class TokenDescriptions
         // float will do, inf and nan are floats: name only the general token.
         if (types.Contains(MirLexer.IDENT))
         {
-            types.RemoveAll(type => Array.IndexOf(Keywords, type) >= 0 && type != MirLexer.RETURN);
+            // 'return' ends a graph: name it where a statement of a graph may follow.
+            var graphStatement = types.Contains(MirLexer.VALUE_NAME);
+            types.RemoveAll(type => Array.IndexOf(Keywords, type) >= 0 && (type != MirLexer.RETURN || !graphStatement));
         }
 
         if (types.Contains(MirLexer.FLOAT))
@@ -44,12 +48,13 @@ internal static class TokenDescriptions
     {
         TokenConstants.EOF => "end of file",
         MirLexer.VALUE_NAME => "a value name (%name)",
-        MirLexer.GRAPH_NAME => "a graph name (@name)",
         MirLexer.IDENT => "a name",
         MirLexer.INT => "an integer",
         MirLexer.FLOAT => "a float",
         MirLexer.STRING => "a string",
         MirLexer.DIMS => "dimensions (such as 1x8x)",
+        MirLexer.RANGE => "a loop range (such as 0..8)",
+        MirLexer.GRAPH_NAME => "a graph or kernel name (@name)",
         MirLexer.NAN => "'nan'",
         _ => MirLexer.DefaultVocabulary.GetLiteralName(type) ?? MirLexer.DefaultVocabulary.GetSymbolicName(type),
     };

@@ -12,15 +12,7 @@ internal sealed class TypeBuilder(LiteralReader literals)
     public TensorType? Build(MirParser.TensorTypeContext context)
     {
         var shape = Shape(context.DIMS()?.Symbol);
-        var elementToken = context.IDENT().Symbol;
-        var known = ElementTypeExtensions.TryParseMnemonic(elementToken.Text, out var elementType);
-        if (!known)
-        {
-            literals.Error(
-                TextDiagnosticIds.UnknownElementType,
-                $"unknown element type '{elementToken.Text}'{Suggestions.DidYouMean(elementToken.Text, ElementTypeNames)} (expected one of {string.Join(", ", ElementTypeNames)})",
-                elementToken);
-        }
+        var known = TryElementType(context.IDENT().Symbol, out var elementType);
 
         var quantization = context.quantization() is { } q ? BuildQuantization(q) : null;
         if (shape is null || !known || (context.quantization() is not null && quantization is null))
@@ -29,6 +21,21 @@ internal sealed class TypeBuilder(LiteralReader literals)
         }
 
         return new TensorType(elementType, shape.Value, quantization);
+    }
+
+    /// <summary>The element type a name token spells; false (reported) when it spells none.</summary>
+    public bool TryElementType(Antlr4.Runtime.IToken token, out ElementType type)
+    {
+        if (ElementTypeExtensions.TryParseMnemonic(token.Text, out type))
+        {
+            return true;
+        }
+
+        literals.Error(
+            TextDiagnosticIds.UnknownElementType,
+            $"unknown element type '{token.Text}'{Suggestions.DidYouMean(token.Text, ElementTypeNames)} (expected one of {string.Join(", ", ElementTypeNames)})",
+            token);
+        return false;
     }
 
     private ImmutableArray<int>? Shape(Antlr4.Runtime.IToken? dims)

@@ -27,6 +27,10 @@ public static class ModuleVerifier
             GraphVerifier.Verify(graph, diagnostics);
         }
 
+        CallVerifier.Verify(module, diagnostics);
+        KernelsVerifier.Verify(module, diagnostics);
+        KernelCallVerifier.Verify(module, diagnostics);
+
         return diagnostics.ToImmutable();
     }
 }

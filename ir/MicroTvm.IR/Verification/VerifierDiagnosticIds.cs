@@ -26,5 +26,21 @@ public static class VerifierDiagnosticIds
     public const string ConstantTypeMismatch = "MTVM1070";
     public const string UnsupportedElementType = "MTVM1071";
     public const string UnquantizedInteger = "MTVM1072";
+    public const string UnknownCallee = "MTVM1073";
+    public const string CallOperandMismatch = "MTVM1074";
+    public const string CallResultMismatch = "MTVM1075";
+    public const string RecursiveCall = "MTVM1076";
     public const string QuantizedFusedActivation = "MTVM1077";
+
+    /// <summary>A kernel named like a graph or like another kernel (kept apart from the run above, which others extend).</summary>
+    public const string DuplicateKernelName = "MTVM1090";
+
+    /// <summary>A kernel_call names no kernel of the module.</summary>
+    public const string UnknownKernel = "MTVM1095";
+
+    /// <summary>A kernel_call's operand or result count differs from the kernel's input/constant or output parameters.</summary>
+    public const string KernelCallArity = "MTVM1096";
+
+    /// <summary>A kernel_call's operand or result has another element type or element count than its parameter.</summary>
+    public const string KernelCallBufferMismatch = "MTVM1097";
 }

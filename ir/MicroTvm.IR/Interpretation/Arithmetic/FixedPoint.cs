@@ -3,9 +3,10 @@ namespace MicroTvm.IR.Interpretation;
 /// <summary>
 /// TFLite's fixed-point requantization primitives (tensorflow/lite/kernels/internal/common.h and
 /// quantization_util.cc), with the default double rounding (TFLITE_SINGLE_ROUNDING off).
-/// C's wrap-around on int32 overflow is reproduced with unchecked arithmetic.
+/// C's wrap-around on int32 overflow is reproduced with unchecked arithmetic. Public because the
+/// compiler precomputes the same multipliers that the interpreter and generated kernels use.
 /// </summary>
-internal static class FixedPoint
+public static class FixedPoint
 {
     /// <summary>TFLite's QuantizeMultiplier: a Q31 significand and a power-of-two exponent (positive = left shift).</summary>
     public static (int Multiplier, int Shift) QuantizeMultiplier(double realMultiplier)

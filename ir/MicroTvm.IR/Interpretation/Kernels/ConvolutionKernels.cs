@@ -26,33 +26,33 @@ internal static class ConvolutionKernels
         var groupOut = g.OutChannels / groups;
         var sums = new double[g.OutputCount];
         for (var n = 0; n < g.Batch; n++)
-        for (var oz = 0; oz < g.Output[0]; oz++)
-        for (var oy = 0; oy < g.Output[1]; oy++)
-        for (var ox = 0; ox < g.Output[2]; ox++)
-        for (var oc = 0; oc < g.OutChannels; oc++)
-        {
-            var firstIn = oc / groupOut * groupIn;
-            var sum = 0.0;
-            for (var kz = 0; kz < g.Kernel[0]; kz++)
-            for (var ky = 0; ky < g.Kernel[1]; ky++)
-            for (var kx = 0; kx < g.Kernel[2]; kx++)
-            {
-                var (iz, iy, ix) = (g.Tap(0, oz, kz), g.Tap(1, oy, ky), g.Tap(2, ox, kx));
-                if (!g.Inside(0, iz) || !g.Inside(1, iy) || !g.Inside(2, ix))
-                {
-                    continue;
-                }
+            for (var oz = 0; oz < g.Output[0]; oz++)
+                for (var oy = 0; oy < g.Output[1]; oy++)
+                    for (var ox = 0; ox < g.Output[2]; ox++)
+                        for (var oc = 0; oc < g.OutChannels; oc++)
+                        {
+                            var firstIn = oc / groupOut * groupIn;
+                            var sum = 0.0;
+                            for (var kz = 0; kz < g.Kernel[0]; kz++)
+                                for (var ky = 0; ky < g.Kernel[1]; ky++)
+                                    for (var kx = 0; kx < g.Kernel[2]; kx++)
+                                    {
+                                        var (iz, iy, ix) = (g.Tap(0, oz, kz), g.Tap(1, oy, ky), g.Tap(2, ox, kx));
+                                        if (!g.Inside(0, iz) || !g.Inside(1, iy) || !g.Inside(2, ix))
+                                        {
+                                            continue;
+                                        }
 
-                var filterBase = ((((((oc * g.Kernel[0]) + kz) * g.Kernel[1]) + ky) * g.Kernel[2]) + kx) * groupIn;
-                var inputBase = g.InputIndex(n, iz, iy, ix, firstIn);
-                for (var ic = 0; ic < groupIn; ic++)
-                {
-                    sum += input[inputBase + ic] * filter[filterBase + ic];
-                }
-            }
+                                        var filterBase = ((((((oc * g.Kernel[0]) + kz) * g.Kernel[1]) + ky) * g.Kernel[2]) + kx) * groupIn;
+                                        var inputBase = g.InputIndex(n, iz, iy, ix, firstIn);
+                                        for (var ic = 0; ic < groupIn; ic++)
+                                        {
+                                            sum += input[inputBase + ic] * filter[filterBase + ic];
+                                        }
+                                    }
 
-            sums[g.OutputIndex(n, oz, oy, ox, oc)] = sum;
-        }
+                            sums[g.OutputIndex(n, oz, oy, ox, oc)] = sum;
+                        }
 
         return sums;
     }
@@ -69,26 +69,26 @@ internal static class ConvolutionKernels
 
         var sums = new double[g.OutputCount];
         for (var n = 0; n < g.Batch; n++)
-        for (var oz = 0; oz < g.Output[0]; oz++)
-        for (var oy = 0; oy < g.Output[1]; oy++)
-        for (var ox = 0; ox < g.Output[2]; ox++)
-        for (var oc = 0; oc < g.OutChannels; oc++)
-        {
-            var sum = 0.0;
-            for (var kz = 0; kz < g.Kernel[0]; kz++)
-            for (var ky = 0; ky < g.Kernel[1]; ky++)
-            for (var kx = 0; kx < g.Kernel[2]; kx++)
-            {
-                var (iz, iy, ix) = (g.Tap(0, oz, kz), g.Tap(1, oy, ky), g.Tap(2, ox, kx));
-                if (g.Inside(0, iz) && g.Inside(1, iy) && g.Inside(2, ix))
-                {
-                    var filterIndex = ((((((kz * g.Kernel[1]) + ky) * g.Kernel[2]) + kx) * g.OutChannels) + oc);
-                    sum += input[g.InputIndex(n, iz, iy, ix, oc / multiplier)] * filter[filterIndex];
-                }
-            }
+            for (var oz = 0; oz < g.Output[0]; oz++)
+                for (var oy = 0; oy < g.Output[1]; oy++)
+                    for (var ox = 0; ox < g.Output[2]; ox++)
+                        for (var oc = 0; oc < g.OutChannels; oc++)
+                        {
+                            var sum = 0.0;
+                            for (var kz = 0; kz < g.Kernel[0]; kz++)
+                                for (var ky = 0; ky < g.Kernel[1]; ky++)
+                                    for (var kx = 0; kx < g.Kernel[2]; kx++)
+                                    {
+                                        var (iz, iy, ix) = (g.Tap(0, oz, kz), g.Tap(1, oy, ky), g.Tap(2, ox, kx));
+                                        if (g.Inside(0, iz) && g.Inside(1, iy) && g.Inside(2, ix))
+                                        {
+                                            var filterIndex = ((((((kz * g.Kernel[1]) + ky) * g.Kernel[2]) + kx) * g.OutChannels) + oc);
+                                            sum += input[g.InputIndex(n, iz, iy, ix, oc / multiplier)] * filter[filterIndex];
+                                        }
+                                    }
 
-            sums[g.OutputIndex(n, oz, oy, ox, oc)] = sum;
-        }
+                            sums[g.OutputIndex(n, oz, oy, ox, oc)] = sum;
+                        }
 
         return sums;
     }
@@ -102,32 +102,32 @@ internal static class ConvolutionKernels
         var g = ConvGeometry.Create(context, outputType, inputType, KernelExtents(context.Operand(1).Type));
         var sums = new double[Layout.Count(outputType.Shape)];
         for (var n = 0; n < g.Batch; n++)
-        for (var iz = 0; iz < g.Output[0]; iz++)
-        for (var iy = 0; iy < g.Output[1]; iy++)
-        for (var ix = 0; ix < g.Output[2]; ix++)
-        for (var kz = 0; kz < g.Kernel[0]; kz++)
-        for (var ky = 0; ky < g.Kernel[1]; ky++)
-        for (var kx = 0; kx < g.Kernel[2]; kx++)
-        {
-            var (oz, oy, ox) = (g.Tap(0, iz, kz), g.Tap(1, iy, ky), g.Tap(2, ix, kx));
-            if (!g.Inside(0, oz) || !g.Inside(1, oy) || !g.Inside(2, ox))
-            {
-                continue;
-            }
+            for (var iz = 0; iz < g.Output[0]; iz++)
+                for (var iy = 0; iy < g.Output[1]; iy++)
+                    for (var ix = 0; ix < g.Output[2]; ix++)
+                        for (var kz = 0; kz < g.Kernel[0]; kz++)
+                            for (var ky = 0; ky < g.Kernel[1]; ky++)
+                                for (var kx = 0; kx < g.Kernel[2]; kx++)
+                                {
+                                    var (oz, oy, ox) = (g.Tap(0, iz, kz), g.Tap(1, iy, ky), g.Tap(2, ix, kx));
+                                    if (!g.Inside(0, oz) || !g.Inside(1, oy) || !g.Inside(2, ox))
+                                    {
+                                        continue;
+                                    }
 
-            for (var oc = 0; oc < g.InChannels; oc++)
-            {
-                var filterBase = ((((((oc * g.Kernel[0]) + kz) * g.Kernel[1]) + ky) * g.Kernel[2]) + kx) * g.OutChannels;
-                var inputBase = g.OutputIndex(n, iz, iy, ix, 0);
-                var sum = 0.0;
-                for (var ic = 0; ic < g.OutChannels; ic++)
-                {
-                    sum += input[inputBase + ic] * filter[filterBase + ic];
-                }
+                                    for (var oc = 0; oc < g.InChannels; oc++)
+                                    {
+                                        var filterBase = ((((((oc * g.Kernel[0]) + kz) * g.Kernel[1]) + ky) * g.Kernel[2]) + kx) * g.OutChannels;
+                                        var inputBase = g.OutputIndex(n, iz, iy, ix, 0);
+                                        var sum = 0.0;
+                                        for (var ic = 0; ic < g.OutChannels; ic++)
+                                        {
+                                            sum += input[inputBase + ic] * filter[filterBase + ic];
+                                        }
 
-                sums[g.InputIndex(n, oz, oy, ox, oc)] += sum;
-            }
-        }
+                                        sums[g.InputIndex(n, oz, oy, ox, oc)] += sum;
+                                    }
+                                }
 
         return sums;
     }

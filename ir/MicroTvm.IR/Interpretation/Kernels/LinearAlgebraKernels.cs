@@ -25,16 +25,16 @@ internal static class LinearAlgebraKernels
         var rows = input.Length / depth;
         var sums = new double[rows * units];
         for (var b = 0; b < rows; b++)
-        for (var u = 0; u < units; u++)
-        {
-            var sum = 0.0;
-            for (var k = 0; k < depth; k++)
+            for (var u = 0; u < units; u++)
             {
-                sum += input[(b * depth) + k] * weights[(u * depth) + k];
-            }
+                var sum = 0.0;
+                for (var k = 0; k < depth; k++)
+                {
+                    sum += input[(b * depth) + k] * weights[(u * depth) + k];
+                }
 
-            sums[(b * units) + u] = sum;
-        }
+                sums[(b * units) + u] = sum;
+            }
 
         return sums;
     }
@@ -72,18 +72,18 @@ internal static class LinearAlgebraKernels
             var leftBase = leftMap[p] * m * k;
             var rightBase = rightMap[p] * k * n;
             for (var i = 0; i < m; i++)
-            for (var j = 0; j < n; j++)
-            {
-                var sum = 0.0;
-                for (var t = 0; t < k; t++)
+                for (var j = 0; j < n; j++)
                 {
-                    var x = a[leftBase + (adjointLeft ? (t * m) + i : (i * k) + t)];
-                    var y = b[rightBase + (adjointRight ? (j * k) + t : (t * n) + j)];
-                    sum += x * y;
-                }
+                    var sum = 0.0;
+                    for (var t = 0; t < k; t++)
+                    {
+                        var x = a[leftBase + (adjointLeft ? (t * m) + i : (i * k) + t)];
+                        var y = b[rightBase + (adjointRight ? (j * k) + t : (t * n) + j)];
+                        sum += x * y;
+                    }
 
-                sums[(((p * m) + i) * n) + j] = sum;
-            }
+                    sums[(((p * m) + i) * n) + j] = sum;
+                }
         }
 
         return sums;

@@ -45,53 +45,53 @@ internal static class PoolingKernels
         var zeroPoint = quantization?.ZeroPoint ?? 0;
         var values = new double[g.OutputCount];
         for (var n = 0; n < g.Batch; n++)
-        for (var oz = 0; oz < g.Output[0]; oz++)
-        for (var oy = 0; oy < g.Output[1]; oy++)
-        for (var ox = 0; ox < g.Output[2]; ox++)
-        for (var c = 0; c < g.OutChannels; c++)
-        {
-            var (sum, best, count, padded) = (0.0, double.NegativeInfinity, 0, 0);
-            for (var kz = 0; kz < g.Kernel[0]; kz++)
-            for (var ky = 0; ky < g.Kernel[1]; ky++)
-            for (var kx = 0; kx < g.Kernel[2]; kx++)
-            {
-                var (iz, iy, ix) = (g.Tap(0, oz, kz), g.Tap(1, oy, ky), g.Tap(2, ox, kx));
-                if (g.Inside(0, iz) && g.Inside(1, iy) && g.Inside(2, ix))
-                {
-                    var x = input.Values[g.InputIndex(n, iz, iy, ix, c)];
-                    sum += x;
-                    best = double.IsNaN(x) || x > best ? x : best;
-                    count++;
-                }
-                else if (iz < g.Input[0] + g.PadsEnd[0] && iy < g.Input[1] + g.PadsEnd[1] && ix < g.Input[2] + g.PadsEnd[2])
-                {
-                    padded++;
-                }
-            }
+            for (var oz = 0; oz < g.Output[0]; oz++)
+                for (var oy = 0; oy < g.Output[1]; oy++)
+                    for (var ox = 0; ox < g.Output[2]; ox++)
+                        for (var c = 0; c < g.OutChannels; c++)
+                        {
+                            var (sum, best, count, padded) = (0.0, double.NegativeInfinity, 0, 0);
+                            for (var kz = 0; kz < g.Kernel[0]; kz++)
+                                for (var ky = 0; ky < g.Kernel[1]; ky++)
+                                    for (var kx = 0; kx < g.Kernel[2]; kx++)
+                                    {
+                                        var (iz, iy, ix) = (g.Tap(0, oz, kz), g.Tap(1, oy, ky), g.Tap(2, ox, kx));
+                                        if (g.Inside(0, iz) && g.Inside(1, iy) && g.Inside(2, ix))
+                                        {
+                                            var x = input.Values[g.InputIndex(n, iz, iy, ix, c)];
+                                            sum += x;
+                                            best = double.IsNaN(x) || x > best ? x : best;
+                                            count++;
+                                        }
+                                        else if (iz < g.Input[0] + g.PadsEnd[0] && iy < g.Input[1] + g.PadsEnd[1] && ix < g.Input[2] + g.PadsEnd[2])
+                                        {
+                                            padded++;
+                                        }
+                                    }
 
-            if (includePad)
-            {
-                sum += padded * zeroPoint;
-                count += padded;
-            }
+                            if (includePad)
+                            {
+                                sum += padded * zeroPoint;
+                                count += padded;
+                            }
 
-            var index = g.OutputIndex(n, oz, oy, ox, c);
-            if (count == 0)
-            {
-                values[index] = quantization is null ? double.NaN : zeroPoint;
-            }
-            else if (quantization is null)
-            {
-                var value = kind == PoolKind.Max ? best : (float)sum / (float)count;
-                values[index] = ActivationRange.ApplyFloat(activation, (float)value);
-            }
-            else
-            {
-                var total = (long)sum;
-                var value = kind == PoolKind.Max ? (long)best : total > 0 ? (total + (count / 2)) / count : (total - (count / 2)) / count;
-                values[index] = Math.Clamp(value, min, max);
-            }
-        }
+                            var index = g.OutputIndex(n, oz, oy, ox, c);
+                            if (count == 0)
+                            {
+                                values[index] = quantization is null ? double.NaN : zeroPoint;
+                            }
+                            else if (quantization is null)
+                            {
+                                var value = kind == PoolKind.Max ? best : (float)sum / (float)count;
+                                values[index] = ActivationRange.ApplyFloat(activation, (float)value);
+                            }
+                            else
+                            {
+                                var total = (long)sum;
+                                var value = kind == PoolKind.Max ? (long)best : total > 0 ? (total + (count / 2)) / count : (total - (count / 2)) / count;
+                                values[index] = Math.Clamp(value, min, max);
+                            }
+                        }
 
         return KernelContext.One(HostTensor.Stored(type, values));
     }

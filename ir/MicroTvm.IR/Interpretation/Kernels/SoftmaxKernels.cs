@@ -100,19 +100,19 @@ internal static class SoftmaxKernels
         var values = new double[input.Length];
         var row = new double[extent];
         for (var o = 0; o < outer; o++)
-        for (var i = 0; i < inner; i++)
-        {
-            for (var k = 0; k < extent; k++)
+            for (var i = 0; i < inner; i++)
             {
-                row[k] = input.Values[(((o * extent) + k) * inner) + i];
-            }
+                for (var k = 0; k < extent; k++)
+                {
+                    row[k] = input.Values[(((o * extent) + k) * inner) + i];
+                }
 
-            var result = normalise(row);
-            for (var k = 0; k < extent; k++)
-            {
-                values[(((o * extent) + k) * inner) + i] = result[k];
+                var result = normalise(row);
+                for (var k = 0; k < extent; k++)
+                {
+                    values[(((o * extent) + k) * inner) + i] = result[k];
+                }
             }
-        }
 
         return KernelContext.One(HostTensor.Stored(context.ResultType, values));
     }

@@ -1,11 +1,10 @@
-using MicroTvm.IR;
 using MicroTvm.IR.Kernels;
 using static MicroTvm.IR.Kernels.KernelSyntax;
 
-namespace MicroTvm.Backends.C.Tests;
+namespace MicroTvm.IR.Testing;
 
 /// <summary>Random typed expressions and in-bounds indices.</summary>
-internal sealed partial class RandomKernelBuilder
+public sealed partial class RandomKernelBuilder
 {
     /// <summary>
     /// The float intrinsics with one correct answer. exp, log and tanh are whatever the target's

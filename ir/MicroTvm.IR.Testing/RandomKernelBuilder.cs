@@ -1,9 +1,8 @@
 using System.Buffers.Binary;
-using MicroTvm.IR;
 using MicroTvm.IR.Kernels;
 using static MicroTvm.IR.Kernels.KernelSyntax;
 
-namespace MicroTvm.Backends.C.Tests;
+namespace MicroTvm.IR.Testing;
 
 /// <summary>
 /// Builds a random well-typed kernel from a seed: loop nests up to three deep over small buffers,
@@ -11,26 +10,39 @@ namespace MicroTvm.Backends.C.Tests;
 /// exercise the verifier's interval analysis), locals, branches, and expressions of every type
 /// using every operator and intrinsic. Operands are biased away from undefined behaviour
 /// (divisors are non-zero immediates, shifted values are masked), but some kernels still hit
-/// it; the evaluator reports those and the differential test sets them aside.
+/// it; the evaluator reports those and the differential test sets them aside. With awkward
+/// names, buffers and variables are sometimes named by words the text format must quote or take
+/// as names (true, nan, cast, for, in, q, _ …), drawn from a second stream so that the kernel
+/// is otherwise the same.
 /// </summary>
-internal sealed partial class RandomKernelBuilder
+public sealed partial class RandomKernelBuilder
 {
     private static readonly ElementType[] BufferTypes =
         [ElementType.I8, ElementType.U8, ElementType.I16, ElementType.I32, ElementType.I64, ElementType.F32, ElementType.Bool];
 
     private static readonly ElementType[] LocalTypes = [ElementType.I32, ElementType.I32, ElementType.I64, ElementType.F32, ElementType.Bool, ElementType.I8];
 
+    /// <summary>Keywords and literal words of the .mir syntax, and names that need quoting there.</summary>
+    private static readonly string[] AwkwardNames =
+        ["true", "false", "nan", "inf", "cast", "saturate", "for", "in", "var", "if", "else", "unroll", "q", "_", ".x", "kernel", "select", "exp", "i32"];
+
     private readonly Random _random;
+    private readonly Random? _names;
+    private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal);
     private readonly List<KernelBuffer> _buffers = [];
     private readonly List<Var> _locals = [];
     private readonly List<(Var Variable, int Extent)> _loops = [];
     private int _nextName;
 
-    private RandomKernelBuilder(int seed) => _random = new Random(seed);
-
-    public static KernelCase Build(int seed, string name)
+    private RandomKernelBuilder(int seed, bool awkwardNames)
     {
-        var builder = new RandomKernelBuilder(seed);
+        _random = new Random(seed);
+        _names = awkwardNames ? new Random(~seed) : null;
+    }
+
+    public static KernelCase Build(int seed, string name, bool awkwardNames = false)
+    {
+        var builder = new RandomKernelBuilder(seed, awkwardNames);
         return builder.BuildCase(seed, name);
     }
 
@@ -69,7 +81,7 @@ internal sealed partial class RandomKernelBuilder
     {
         var type = Pick(BufferTypes);
         var alignment = _random.Next(4) == 0 ? 16 : 0;
-        _buffers.Add(new KernelBuffer(name, type, _random.Next(1, 17), role, alignment));
+        _buffers.Add(new KernelBuffer(Rename(name), type, _random.Next(1, 17), role, alignment));
     }
 
     private Stmt Block(int depth, int statements)
@@ -141,7 +153,28 @@ internal sealed partial class RandomKernelBuilder
 
     private Store StoreTo(KernelBuffer buffer) => new(buffer, Index(buffer.Count), Expression(buffer.ElementType, 3));
 
-    private string FreshName(string prefix) => $"{prefix}{_nextName++}";
+    private string FreshName(string prefix) => Rename($"{prefix}{_nextName++}");
+
+    /// <summary>The name, or with awkward names sometimes an unused awkward word instead.</summary>
+    private string Rename(string name)
+    {
+        if (_names is not null && _names.Next(3) == 0)
+        {
+            var word = AwkwardNames[_names.Next(AwkwardNames.Length)];
+            if (_usedNames.Add(word))
+            {
+                return word;
+            }
+        }
+
+        var unique = name;
+        while (!_usedNames.Add(unique))
+        {
+            unique += "_";
+        }
+
+        return unique;
+    }
 
     private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
 
