@@ -30,4 +30,7 @@ public static class PassDiagnosticIds
 
     // passes
     public const string TypeInference = "MTVM2400";
+    public const string QuantizedPatternRejected = "MTVM2420";
+    public const string FuseOpsMaxDepth = "MTVM2440";
+    public const string LoweringUnsupported = "MTVM2460";
 }
