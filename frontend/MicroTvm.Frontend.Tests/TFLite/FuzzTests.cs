@@ -46,7 +46,8 @@ public sealed class FuzzTests(ITestOutputHelper output)
                 {
                     error = e;
                 }
-            }) { IsBackground = true };
+            })
+            { IsBackground = true };
             thread.Start();
             if (!thread.Join(CaseLimit))
             {
