@@ -42,23 +42,10 @@ internal static class IndexMath
         _ => Rem(a, I32(divisor)),
     };
 
-    public static int[] Strides(ImmutableArray<int> shape)
-    {
-        var strides = new int[shape.Length];
-        var stride = 1;
-        for (var d = shape.Length - 1; d >= 0; d--)
-        {
-            strides[d] = stride;
-            stride *= shape[d];
-        }
-
-        return strides;
-    }
-
     /// <summary>Σ index[d]·stride[d]; dimensions of extent 1 contribute nothing.</summary>
     public static Expr Linear(ImmutableArray<Expr> index, ImmutableArray<int> shape)
     {
-        var strides = Strides(shape);
+        var strides = RowMajor.Strides(shape);
         Expr linear = I32(0);
         for (var d = 0; d < shape.Length; d++)
         {
@@ -71,7 +58,7 @@ internal static class IndexMath
     /// <summary>The multi-index of a flat index: (linear / stride[d]) % shape[d].</summary>
     public static ImmutableArray<Expr> Unravel(Expr linear, ImmutableArray<int> shape)
     {
-        var strides = Strides(shape);
+        var strides = RowMajor.Strides(shape);
         var index = ImmutableArray.CreateBuilder<Expr>(shape.Length);
         for (var d = 0; d < shape.Length; d++)
         {

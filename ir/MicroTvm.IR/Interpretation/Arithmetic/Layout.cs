@@ -3,19 +3,6 @@ namespace MicroTvm.IR.Interpretation;
 /// <summary>Row-major index arithmetic shared by the kernels.</summary>
 internal static class Layout
 {
-    public static int[] Strides(ImmutableArray<int> shape)
-    {
-        var strides = new int[shape.Length];
-        var stride = 1;
-        for (var d = shape.Length - 1; d >= 0; d--)
-        {
-            strides[d] = stride;
-            stride *= shape[d];
-        }
-
-        return strides;
-    }
-
     public static int Count(ImmutableArray<int> shape)
     {
         var count = 1;

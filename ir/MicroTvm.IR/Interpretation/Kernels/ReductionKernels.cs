@@ -101,7 +101,7 @@ internal static class ReductionKernels
         var input = context.Operand(0);
         var axes = ReductionInference.ReducedAxes(context.Node, input.Type.Rank, message => throw new InterpreterFailure(message))!;
         var kept = input.Shape.Select((extent, d) => axes.Contains(d) ? 1 : extent).ToImmutableArray();
-        var strides = Layout.Strides(kept);
+        var strides = RowMajor.Strides(kept);
         var map = new int[input.Length];
         var index = new int[input.Type.Rank];
         for (var i = 0; i < map.Length; i++)

@@ -18,7 +18,7 @@ internal static class ShapeKernels
     public static readonly Kernel Transpose = context =>
     {
         var perm = context.Node.GetInts("perm");
-        var strides = Layout.Strides(context.Operand(0).Shape);
+        var strides = RowMajor.Strides(context.Operand(0).Shape);
         return Select(context, index =>
         {
             var source = 0;
@@ -34,7 +34,7 @@ internal static class ShapeKernels
     public static readonly Kernel Slice = context =>
     {
         var begins = context.Node.GetInts("begins");
-        var strides = Layout.Strides(context.Operand(0).Shape);
+        var strides = RowMajor.Strides(context.Operand(0).Shape);
         return Select(context, index => Offset(index, d => (int)begins[d] + index[d], strides));
     };
 
@@ -42,7 +42,7 @@ internal static class ShapeKernels
     {
         var input = context.Operand(0);
         var (begins, steps, shrink) = (context.Node.GetInts("begins"), context.Node.GetInts("strides"), context.Node.GetInts("shrink_axes"));
-        var strides = Layout.Strides(input.Shape);
+        var strides = RowMajor.Strides(input.Shape);
         var kept = Enumerable.Range(0, input.Type.Rank).Where(d => !shrink.Contains(d)).ToArray();
         return Select(context, index =>
         {
@@ -65,7 +65,7 @@ internal static class ShapeKernels
         var mode = context.Node.GetString("mode");
         var fill = Storage.Normalize(context.ResultType.ElementType, context.Node.GetFloat("constant_value"));
         var rank = input.Type.Rank;
-        var strides = Layout.Strides(input.Shape);
+        var strides = RowMajor.Strides(input.Shape);
         return Select(context, index =>
         {
             var source = 0;
@@ -153,8 +153,8 @@ internal static class ShapeKernels
         var (data, indices) = (context.Operand(0), context.Operand(1));
         var axis = Layout.NormalizeAxis(context.Node.GetInt("axis"), data.Type.Rank);
         var batchDims = (int)context.Node.GetInt("batch_dims");
-        var dataStrides = Layout.Strides(data.Shape);
-        var indexStrides = Layout.Strides(indices.Shape);
+        var dataStrides = RowMajor.Strides(data.Shape);
+        var indexStrides = RowMajor.Strides(indices.Shape);
         var indexRank = indices.Type.Rank - batchDims;
         return Select(context, index =>
         {
