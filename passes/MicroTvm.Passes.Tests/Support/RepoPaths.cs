@@ -1,11 +1,10 @@
-using System.Reflection;
+using MicroTvm.IR.Testing;
 
 namespace MicroTvm.Passes.Tests.Support;
 
 internal static class RepoPaths
 {
-    public static string Root { get; } = typeof(RepoPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "RepoRoot").Value!;
+    public static string Root => TestEnvironment.RepoRoot;
 
     public static string PassTests => Path.Combine(Root, "passes", "test");
 }

@@ -1,13 +1,13 @@
 using System.Reflection;
+using MicroTvm.IR.Testing;
 
 namespace MicroTvm.Driver.Tests;
 
 internal static class TestPaths
 {
-    public static string RepoRoot => Metadata("RepoRoot");
+    public static string RepoRoot => TestEnvironment.RepoRoot;
 
-    public static string SamplePlugin => Metadata("SamplePluginPath");
-
-    private static string Metadata(string key) =>
-        typeof(TestPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+    /// <summary>The sample plugin's assembly, built for these tests (see the project file).</summary>
+    public static string SamplePlugin =>
+        typeof(TestPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "SamplePluginPath").Value!;
 }
