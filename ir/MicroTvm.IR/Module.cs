@@ -1,11 +1,13 @@
 using MicroTvm.IR.Kernels;
+using MicroTvm.IR.Memory;
 
 namespace MicroTvm.IR;
 
 /// <summary>
 /// The unit of compilation: named graphs (the entry graph is <c>main</c>; fused groups and other
-/// functions are further graphs), the kernels that lowering produced from them, and module
-/// attributes (e.g. offline memory allocations). Equality is structural.
+/// functions are further graphs), the kernels that lowering produced from them, the static
+/// memory plan of the executor (once planned), and module attributes (e.g. offline memory
+/// allocations). Equality is structural.
 /// </summary>
 public sealed class Module : IEquatable<Module>
 {
@@ -14,11 +16,13 @@ public sealed class Module : IEquatable<Module>
     public Module(
         ImmutableArray<Graph> graphs,
         ImmutableSortedDictionary<string, Attribute>? attributes = null,
-        ImmutableArray<KernelFunction> kernels = default)
+        ImmutableArray<KernelFunction> kernels = default,
+        MemoryPlan? memoryPlan = null)
     {
         Graphs = graphs.IsDefault ? [] : graphs;
         Attributes = attributes ?? ImmutableSortedDictionary.Create<string, Attribute>(StringComparer.Ordinal);
         Kernels = kernels.IsDefault ? [] : kernels;
+        MemoryPlan = memoryPlan;
         foreach (var kernel in Kernels)
         {
             ArgumentNullException.ThrowIfNull(kernel, nameof(kernels));
@@ -29,6 +33,9 @@ public sealed class Module : IEquatable<Module>
 
     /// <summary>Loop-level kernels, in module order (empty before lowering).</summary>
     public ImmutableArray<KernelFunction> Kernels { get; }
+
+    /// <summary>Where the executor's intermediate buffers live (null before <c>plan-memory</c>).</summary>
+    public MemoryPlan? MemoryPlan { get; }
 
     public ImmutableSortedDictionary<string, Attribute> Attributes { get; }
 
@@ -62,7 +69,7 @@ public sealed class Module : IEquatable<Module>
         return null;
     }
 
-    public Module WithGraphs(ImmutableArray<Graph> graphs) => new(graphs, Attributes, Kernels);
+    public Module WithGraphs(ImmutableArray<Graph> graphs) => new(graphs, Attributes, Kernels, MemoryPlan);
 
     /// <summary>Replaces the graph of the same name.</summary>
     public Module WithGraph(Graph graph)
@@ -71,21 +78,24 @@ public sealed class Module : IEquatable<Module>
         {
             if (Graphs[i].Name == graph.Name)
             {
-                return new Module(Graphs.SetItem(i, graph), Attributes, Kernels);
+                return new Module(Graphs.SetItem(i, graph), Attributes, Kernels, MemoryPlan);
             }
         }
 
         throw new ArgumentException($"the module has no graph '{graph.Name}'", nameof(graph));
     }
 
-    public Module WithKernels(ImmutableArray<KernelFunction> kernels) => new(Graphs, Attributes, kernels);
+    public Module WithKernels(ImmutableArray<KernelFunction> kernels) => new(Graphs, Attributes, kernels, MemoryPlan);
 
-    public Module WithAttributes(ImmutableSortedDictionary<string, Attribute> attributes) => new(Graphs, attributes, Kernels);
+    public Module WithAttributes(ImmutableSortedDictionary<string, Attribute> attributes) => new(Graphs, attributes, Kernels, MemoryPlan);
+
+    public Module WithMemoryPlan(MemoryPlan? memoryPlan) => new(Graphs, Attributes, Kernels, memoryPlan);
 
     public bool Equals(Module? other) =>
         other is not null
         && ImmutableArrayEquality.SequenceEqual(Graphs, other.Graphs)
         && ImmutableArrayEquality.SequenceEqual(Kernels, other.Kernels)
+        && Equals(MemoryPlan, other.MemoryPlan)
         && Attributes.Count == other.Attributes.Count
         && Attributes.All(pair => other.Attributes.TryGetValue(pair.Key, out var value) && value.Equals(pair.Value));
 

@@ -6,6 +6,9 @@ public sealed record CEmitOptions
     /// <summary>Emit a <c>static</c> function (the default) or one with external linkage.</summary>
     public bool Static { get; init; } = true;
 
+    /// <summary>The C function's name; null derives it from the kernel's name.</summary>
+    public string? FunctionName { get; init; }
+
     /// <summary>
     /// Contents of constant buffers, by buffer name, as little-endian element bytes. Each becomes
     /// a file-scope <c>static const</c> array (aligned as the buffer asks) named

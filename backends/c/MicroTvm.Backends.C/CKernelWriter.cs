@@ -10,6 +10,7 @@ internal sealed class CKernelWriter
     private const int MaxUnroll = 65534;
 
     private readonly KernelFunction _function;
+    private readonly string _functionName;
     private readonly CEmitOptions _options;
     private readonly CNames _names = new();
     private readonly Dictionary<string, string> _bufferNames = new(StringComparer.Ordinal);
@@ -20,7 +21,8 @@ internal sealed class CKernelWriter
     {
         _function = function;
         _options = options;
-        var functionName = _names.Of(function.Name);
+        var functionName = options.FunctionName is { } given ? _names.Claim(given) : _names.Of(function.Name);
+        _functionName = functionName;
         foreach (var buffer in function.Parameters)
         {
             _bufferNames[buffer.Name] = options.ConstantData.ContainsKey(buffer.Name)
@@ -46,7 +48,7 @@ internal sealed class CKernelWriter
         }
 
         var parameters = _function.Parameters.Where(b => !_options.ConstantData.ContainsKey(b.Name)).ToList();
-        var signature = $"{(_options.Static ? "static " : string.Empty)}mtvm_status_t {_names.Of(_function.Name)}(";
+        var signature = $"{(_options.Static ? "static " : string.Empty)}mtvm_status_t {_functionName}(";
         var declarations = parameters.Select(Declaration).ToList();
         var oneLine = signature + (declarations.Count == 0 ? "void" : string.Join(", ", declarations)) + ")";
         _text.Append(oneLine.Length <= 100 ? oneLine : signature + "\n    " + string.Join(",\n    ", declarations) + ")");

@@ -43,4 +43,26 @@ internal static class CLiterals
         var text = value.ToString("R", CultureInfo.InvariantCulture);
         return (text.Contains('.') || text.Contains('E') ? text : text + ".0") + "f";
     }
+
+    /// <summary>A C string literal of the UTF-8 bytes of <paramref name="text"/>: '"' and '\' escaped, every byte outside printable ASCII as a three-digit octal escape.</summary>
+    public static string String(string text)
+    {
+        var literal = new System.Text.StringBuilder("\"");
+        foreach (var b in System.Text.Encoding.UTF8.GetBytes(text))
+        {
+            literal.Append(b switch
+            {
+                (byte)'"' => "\\\"",
+                (byte)'\\' => "\\\\",
+                (byte)'?' => "\\?", // "??x" would be a trigraph under -std=c99
+                >= 0x20 and < 0x7f => ((char)b).ToString(),
+                _ => "\\" + Convert.ToString(b, 8).PadLeft(3, '0'),
+            });
+        }
+
+        return literal.Append('"').ToString();
+    }
+
+    /// <summary>A name quoted for use inside a C comment: as <see cref="String"/>, so no trigraph, and never closing the comment.</summary>
+    public static string Comment(string text) => String(text).Replace("*/", "*\\/", StringComparison.Ordinal);
 }

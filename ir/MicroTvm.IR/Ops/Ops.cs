@@ -159,7 +159,8 @@ public static class Ops
     /// the module-level verifier checks the kernel's signature.
     /// </summary>
     public static readonly OpDefinition KernelCall = new OpBuilder("kernel_call", PatternKind.Opaque, "run the kernel named by kernel; operands bind its input and constant buffers, results its outputs")
-        .Variadic("operands").String("kernel", "name of the called kernel in the module").Build(KernelCallInference.KernelCall);
+        .Variadic("operands").String("kernel", "name of the called kernel in the module")
+        .Int("macs", 0, "multiply-accumulates the call performs (for reports and metadata.json)").Build(KernelCallInference.KernelCall);
 
     /// <summary>Every op, in catalog order.</summary>
     public static ImmutableArray<OpDefinition> All { get; } =

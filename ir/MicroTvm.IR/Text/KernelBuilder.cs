@@ -33,7 +33,7 @@ internal sealed partial class KernelBuilder
     private KernelFunction? Build(MirParser.KernelContext context, DiagnosticBag diagnostics)
     {
         var nameToken = context.GRAPH_NAME().Symbol;
-        var name = _literals.Name(nameToken) is { } text ? CheckName(text, nameToken) : null;
+        var name = _literals.Name(nameToken) is { } text ? _literals.CheckKernelName(text, nameToken) : null;
         var ok = name is not null;
         var parameters = ImmutableArray.CreateBuilder<KernelBuffer>();
         foreach (var parameterContext in context.bufferParameter())
@@ -241,30 +241,7 @@ internal sealed partial class KernelBuilder
     }
 
     /// <summary>A buffer or variable name, bare or quoted; null (reported) when kernel IR does not accept it.</summary>
-    private string? Name(MirParser.KernelNameContext context)
-    {
-        var token = context.Start;
-        if (token.Type != MirLexer.STRING)
-        {
-            return CheckName(token.Text, token);
-        }
-
-        return _literals.TryString(token, 0, out var name) ? CheckName(name, token) : null;
-    }
-
-    private string? CheckName(string name, IToken token)
-    {
-        if (KernelNames.IsValid(name))
-        {
-            return name;
-        }
-
-        _literals.Error(
-            TextDiagnosticIds.InvalidKernelName,
-            $"'{name}' is not a kernel IR name (letters, digits, '_' and '.', not starting with a digit)",
-            token);
-        return null;
-    }
+    private string? Name(MirParser.KernelNameContext context) => _literals.KernelName(context);
 
     private KernelBuffer? Buffer(MirParser.KernelNameContext context)
     {

@@ -147,6 +147,32 @@ internal sealed class LiteralReader(string fileName, DiagnosticBag diagnostics)
         return ok;
     }
 
+    /// <summary>A kernel, buffer or variable name, bare or quoted; null (reported) when kernel IR does not accept it.</summary>
+    public string? KernelName(MirParser.KernelNameContext context)
+    {
+        var token = context.Start;
+        if (token.Type != MirLexer.STRING)
+        {
+            return CheckKernelName(token.Text, token);
+        }
+
+        return TryString(token, 0, out var name) ? CheckKernelName(name, token) : null;
+    }
+
+    public string? CheckKernelName(string name, IToken token)
+    {
+        if (Kernels.KernelNames.IsValid(name))
+        {
+            return name;
+        }
+
+        Error(
+            TextDiagnosticIds.InvalidKernelName,
+            $"'{name}' is not a kernel IR name (letters, digits, '_' and '.', not starting with a digit)",
+            token);
+        return null;
+    }
+
     /// <summary>The name of a VALUE_NAME or GRAPH_NAME token without its sigil; null (reported) when invalid.</summary>
     public string? Name(IToken token)
     {

@@ -7,7 +7,7 @@ options { tokenVocab = MirLexer; }
 // The generated classes carry [CLSCompliant(false)] although the assembly declares no compliance.
 @header {#pragma warning disable 3021}
 
-module : moduleHeader? (graph | kernel)* EOF;
+module : moduleHeader? (graph | kernel | memoryPlan)* EOF;
 
 moduleHeader : MODULE attributeDictionary;
 
@@ -64,6 +64,15 @@ quantization
     ;
 
 scaleAndZeroPoint : (INT | floatLiteral) COLON INT;
+
+// The memory plan (docs/text-format.md, "Memory plan"). Its keywords (memory_plan, pool) are
+// IDENTs that ModuleBuilder checks, so that they stay usable as names everywhere else.
+
+memoryPlan : IDENT attributeDictionary? LBRACE memoryPool* bufferPlacement* RBRACE;
+
+memoryPool : IDENT GRAPH_NAME attributeDictionary;
+
+bufferPlacement : VALUE_NAME (WORKSPACE kernelName)? EQUALS GRAPH_NAME LBRACKET INT RBRACKET;
 
 // Kernels (docs/text-format.md, "Kernels"; the text KernelPrinter writes). KernelBuilder
 // resolves names, element types and intrinsics and runs the kernel verifier.

@@ -1,4 +1,5 @@
 using MicroTvm.IR.Kernels;
+using MicroTvm.IR.Memory;
 using MicroTvm.IR.Text.Grammar;
 
 namespace MicroTvm.IR.Text;
@@ -64,7 +65,21 @@ internal sealed class ModuleBuilder
             }
         }
 
-        return ok ? new Module(graphs.ToImmutable(), attributes, kernels.ToImmutable()) : null;
+        MemoryPlan? memoryPlan = null;
+        foreach (var planContext in context.memoryPlan())
+        {
+            if (memoryPlan is not null)
+            {
+                _literals.Error(TextDiagnosticIds.DuplicateMemoryPlan, "a module has at most one memory_plan", planContext.Start);
+                ok = false;
+                continue;
+            }
+
+            memoryPlan = _clean.IsClean(planContext) ? new MemoryPlanBuilder(_literals, _attributes, _clean).Build(planContext) : null;
+            ok &= memoryPlan is not null;
+        }
+
+        return ok ? new Module(graphs.ToImmutable(), attributes, kernels.ToImmutable(), memoryPlan) : null;
     }
 
     private Graph? Graph(MirParser.GraphContext context)

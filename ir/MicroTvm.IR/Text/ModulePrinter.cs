@@ -1,11 +1,13 @@
+using System.Globalization;
 using System.Text;
 using MicroTvm.IR.Kernels;
+using MicroTvm.IR.Memory;
 
 namespace MicroTvm.IR.Text;
 
 /// <summary>
 /// Prints modules and graphs in the <c>.mir</c> text format (docs/text-format.md): the header,
-/// the graphs, then the kernels as <see cref="KernelPrinter"/> writes them. The output parses
+/// the graphs, then the kernels as <see cref="KernelPrinter"/> writes them, then the memory plan. The output parses
 /// back to an equal module, and printing that module gives the same text.
 /// </summary>
 public static class ModulePrinter
@@ -39,6 +41,16 @@ public static class ModulePrinter
             }
 
             builder.Append(KernelPrinter.Print(kernel));
+        }
+
+        if (module.MemoryPlan is { } plan)
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append('\n');
+            }
+
+            AppendMemoryPlan(builder, plan);
         }
 
         return builder.ToString();
@@ -76,6 +88,36 @@ public static class ModulePrinter
         }
 
         builder.Append("\n}\n");
+    }
+
+    private static void AppendMemoryPlan(StringBuilder builder, MemoryPlan plan)
+    {
+        builder.Append("memory_plan ");
+        if (plan.Attributes.Count > 0)
+        {
+            builder.Append(AttributePrinter.Dictionary(plan.Attributes)).Append(' ');
+        }
+
+        builder.Append("{\n");
+        foreach (var pool in plan.Pools)
+        {
+            builder.Append(Indent).Append("pool ").Append(TextLiterals.GraphName(pool.Name))
+                .Append(CultureInfo.InvariantCulture, $" {{alignment = {pool.Alignment}, bytes = {pool.Bytes}}}\n");
+        }
+
+        foreach (var placement in plan.Placements)
+        {
+            builder.Append(Indent).Append(TextLiterals.ValueName(placement.Value));
+            if (placement.Workspace is not null)
+            {
+                builder.Append(" workspace ").Append(TextLiterals.KernelName(placement.Workspace));
+            }
+
+            builder.Append(" = ").Append(TextLiterals.GraphName(placement.Pool))
+                .Append(CultureInfo.InvariantCulture, $"[{placement.Offset}]\n");
+        }
+
+        builder.Append("}\n");
     }
 
     private static void AppendNode(StringBuilder builder, Node node)

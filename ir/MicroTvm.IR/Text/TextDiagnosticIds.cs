@@ -73,4 +73,13 @@ public static class TextDiagnosticIds
 
     /// <summary>An integer literal with a type suffix it cannot have (<c>1:f32</c>).</summary>
     public const string InvalidLiteralType = "MTVM1025";
+
+    /// <summary>A top-level or memory-plan declaration that starts with an unknown word (<c>memory_plan</c> and <c>pool</c> are the known ones).</summary>
+    public const string UnknownDeclaration = "MTVM1026";
+
+    /// <summary>A memory pool without a valid <c>bytes</c> and power-of-two <c>alignment</c>, or a negative offset.</summary>
+    public const string InvalidPool = "MTVM1027";
+
+    /// <summary>More than one memory plan in a module.</summary>
+    public const string DuplicateMemoryPlan = "MTVM1028";
 }

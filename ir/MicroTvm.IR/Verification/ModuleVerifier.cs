@@ -30,6 +30,11 @@ public static class ModuleVerifier
         CallVerifier.Verify(module, diagnostics);
         KernelsVerifier.Verify(module, diagnostics);
         KernelCallVerifier.Verify(module, diagnostics);
+        if (!diagnostics.HasErrors)
+        {
+            // The plan is checked against the executor's buffers, which need a valid graph to compute.
+            MemoryPlanVerifier.Verify(module, diagnostics);
+        }
 
         return diagnostics.ToImmutable();
     }

@@ -32,6 +32,30 @@ public static class VerifierDiagnosticIds
     public const string RecursiveCall = "MTVM1076";
     public const string QuantizedFusedActivation = "MTVM1077";
 
+    /// <summary>Memory plan: two pools with one name.</summary>
+    public const string DuplicatePool = "MTVM1080";
+
+    /// <summary>Memory plan: a placement of something that is not an intermediate buffer or kernel workspace.</summary>
+    public const string UnplannableBuffer = "MTVM1081";
+
+    /// <summary>Memory plan: one buffer placed twice.</summary>
+    public const string DuplicatePlacement = "MTVM1082";
+
+    /// <summary>Memory plan: a placement in an undeclared pool.</summary>
+    public const string UnknownPool = "MTVM1083";
+
+    /// <summary>Memory plan: an intermediate buffer or workspace without a place.</summary>
+    public const string UnplacedBuffer = "MTVM1084";
+
+    /// <summary>Memory plan: an offset not aligned as the buffer's kernels need.</summary>
+    public const string MisalignedPlacement = "MTVM1085";
+
+    /// <summary>Memory plan: a buffer reaching past the end of its pool.</summary>
+    public const string PlacementOutsidePool = "MTVM1086";
+
+    /// <summary>Memory plan: two buffers live at the same step share bytes.</summary>
+    public const string OverlappingPlacements = "MTVM1087";
+
     /// <summary>A kernel named like a graph or like another kernel (kept apart from the run above, which others extend).</summary>
     public const string DuplicateKernelName = "MTVM1090";
 

@@ -33,4 +33,8 @@ public static class PassDiagnosticIds
     public const string QuantizedPatternRejected = "MTVM2420";
     public const string FuseOpsMaxDepth = "MTVM2440";
     public const string LoweringUnsupported = "MTVM2460";
+    public const string NotLowered = "MTVM2480";
+    public const string NoExecutor = "MTVM2500";
+    public const string PoolTooSmall = "MTVM2501";
+    public const string InvalidPlanOption = "MTVM2502";
 }

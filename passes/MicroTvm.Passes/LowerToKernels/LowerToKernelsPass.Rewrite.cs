@@ -72,6 +72,11 @@ public sealed partial class LowerToKernelsPass
 
         var attributes = ImmutableSortedDictionary.Create<string, IR.Attribute>(StringComparer.Ordinal)
             .Add("kernel", new StringAttribute(kernel.Function.Name));
+        if (kernel.Macs > 0)
+        {
+            attributes = attributes.Add("macs", new IntAttribute(kernel.Macs));
+        }
+
         return new Node(Ops.KernelCall, operands.ToImmutable(), node.Results, attributes, node.Location);
     }
 

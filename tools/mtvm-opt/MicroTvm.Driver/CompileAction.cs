@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ModulePrinter = MicroTvm.IR.Text.ModulePrinter;
+using MicroTvm.Driver.Output;
 using MicroTvm.IR.Verification;
 using MicroTvm.Passes;
 using MicroTvm.Passes.Pipelines;
@@ -65,7 +66,37 @@ internal sealed class CompileAction(DriverConfiguration configuration, OptComman
             return _diagnostics.Print(ModuleVerifier.Verify(module)) ? ExitCodes.CompileError : Print(module);
         }
 
-        return RunPipeline(module, pipeline) is { } result ? Print(result) : ExitCodes.CompileError;
+        var opsIn = module.Main.Nodes.Count(n => !ReferenceEquals(n.Op, Ops.Constant));
+        return RunPipeline(module, pipeline) is { } result ? Write(result, inputPath, opsIn) : ExitCodes.CompileError;
+    }
+
+    private int Write(Module module, string inputPath, int opsIn)
+    {
+        var outputPath = parsed.GetValue(commandLine.Output);
+        var format = parsed.GetValue(commandLine.OutputFormat) ?? (outputPath is null ? OutputFormat.Mir : OutputFormats.FromPath(outputPath));
+        if (format == OutputFormat.Mir)
+        {
+            return Print(module);
+        }
+
+        if (outputPath is null)
+        {
+            throw new UsageException($"--output-format {OutputFormats.Names.ElementAt((int)format)} needs -o");
+        }
+
+        if (CodeGenerator.Problem(module) is { } problem)
+        {
+            error.WriteLine($"error: cannot write {OutputFormats.Names.ElementAt((int)format)} output: {problem}");
+            return ExitCodes.CompileError;
+        }
+
+        var target = CompileTarget.Find(parsed.GetValue(commandLine.Target)!, parsed.GetValue(commandLine.Cpu)!);
+        var modelName = parsed.GetValue(commandLine.ModelName) ?? Path.GetFileNameWithoutExtension(inputPath);
+        var withObjects = format is OutputFormat.Object or OutputFormat.StaticLib || parsed.GetValue(commandLine.WithObjects);
+        var model = CodeGenerator.Generate(module, modelName, target, opsIn, withObjects, $"{configuration.ToolName} {ToolVersion.Text}", error);
+        OutputWriter.Write(model, format, outputPath, configuration.ToolName, ToolVersion.Text, error);
+        output.Write(OutputWriter.Summary(model, format, outputPath));
+        return ExitCodes.Success;
     }
 
     private int ReportSupport(string inputPath)

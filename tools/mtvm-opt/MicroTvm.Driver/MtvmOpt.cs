@@ -41,5 +41,10 @@ public static class MtvmOpt
             error.WriteLine(e.Message);
             return ExitCodes.UsageError;
         }
+        catch (Output.ToolException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return ExitCodes.CompileError;
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MicroTvm.Driver.Output;
 using MicroTvm.Passes.Instrumentation;
 
 namespace MicroTvm.Driver;
@@ -9,6 +10,31 @@ internal sealed class OptCommandLine
     public Argument<string?> Input { get; } = new("INPUT") { Description = "the model: .mir, .tflite or .onnx", Arity = ArgumentArity.ZeroOrOne };
 
     public Option<string?> Output { get; } = new("--output", "-o") { Description = "write the resulting module here instead of standard output" };
+
+    public Option<OutputFormat?> OutputFormat { get; } = new("--output-format")
+    {
+        Description = "what -o gets: mir, mlf (.tar), c (a directory), object (.o), static-lib (.a); default: from -o's extension",
+        HelpName = "mir|mlf|c|object|static-lib",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+            if (OutputFormats.TryParse(text, out var format))
+            {
+                return format;
+            }
+
+            result.AddError($"unknown output format '{text}'; the formats are: {string.Join(", ", OutputFormats.Names)}");
+            return null;
+        },
+    };
+
+    public Option<string?> ModelName { get; } = new("--model-name") { Description = "the model's name in the generated code and metadata.json (default: the input file's name)" };
+
+    public Option<string> Target { get; } = new("--target") { Description = "the code generator: c", DefaultValueFactory = _ => "c" };
+
+    public Option<string> Cpu { get; } = new("--mcpu", "-mcpu") { Description = "the CPU objects are compiled for: host, cortex-m3, cortex-m4, cortex-m7, cortex-m55, riscv32", DefaultValueFactory = _ => CompileTarget.DefaultCpu };
+
+    public Option<bool> WithObjects { get; } = new("--with-objects") { Description = "also compile the generated C into codegen/host/lib/*.o of the Model Library Format" };
 
     public Option<string?> Pipeline { get; } = new("--pipeline") { Description = "a .pass file with the pipeline(s) to run" };
 
@@ -62,7 +88,7 @@ internal sealed class OptCommandLine
     {
         var root = new RootCommand($"{toolName}: runs pass pipelines over MicroTvm modules")
         {
-            Input, Output, Pipeline, PipelineName, PassPipeline, Defines, PassOptions, ListPasses, Format, DumpPassPipeline,
+            Input, Output, OutputFormat, ModelName, Target, Cpu, WithObjects, Pipeline, PipelineName, PassPipeline, Defines, PassOptions, ListPasses, Format, DumpPassPipeline,
             SupportedOps, Verify, NoVerifyEach, PrintIrBefore, PrintIrAfter, PrintIrAfterAll, IrDumpDir, Timing, TimingFormat, Statistics,
             BisectLimit, ReproducerDir, Plugins,
         };

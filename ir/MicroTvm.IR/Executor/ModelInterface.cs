@@ -1,0 +1,23 @@
+using MicroTvm.IR.Memory;
+
+namespace MicroTvm.IR.Executor;
+
+/// <summary>
+/// What firmware sees of a compiled model: its inputs and outputs in the main graph's order and
+/// the workspace pools of its memory plan. The C header, the model descriptor and metadata.json
+/// are all written from this one description, so they cannot disagree.
+/// </summary>
+public sealed record ModelInterface(string Name, ImmutableArray<InterfaceTensor> Inputs, ImmutableArray<InterfaceTensor> Outputs, ImmutableArray<MemoryPool> Pools)
+{
+    /// <summary>The interface of a module built for the AOT executor and planned (it must verify).</summary>
+    public static ModelInterface Of(Module module, string name)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        var main = module.Main;
+        var alignments = PlannableBuffers.Alignments(module);
+        var inputs = main.Inputs.Select(v => new InterfaceTensor(v.Name, v.Type, alignments[v.Name]));
+        var outputs = main.Outputs.Select(o => main.Index.FindValue(o)!).Select(v => new InterfaceTensor(v.Name, v.Type, alignments[v.Name]));
+        return new ModelInterface(name, [.. inputs], [.. outputs], module.MemoryPlan?.Pools ?? []);
+    }
+}

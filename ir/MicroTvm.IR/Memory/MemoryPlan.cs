@@ -1,0 +1,44 @@
+namespace MicroTvm.IR.Memory;
+
+/// <summary>
+/// The static memory plan of a module's main graph, made by <c>plan-memory</c>: the workspace
+/// pools the application must provide and, for every intermediate buffer of the executor, its
+/// pool and offset. Model inputs and outputs are not placed: the application supplies them.
+/// <see cref="Attributes"/> records how the plan was made (e.g. <c>algorithm</c>).
+/// Equality is structural.
+/// </summary>
+public sealed class MemoryPlan : IEquatable<MemoryPlan>
+{
+    public MemoryPlan(
+        ImmutableArray<MemoryPool> pools,
+        ImmutableArray<BufferPlacement> placements,
+        ImmutableSortedDictionary<string, Attribute>? attributes = null)
+    {
+        Pools = pools.IsDefault ? [] : pools;
+        Placements = placements.IsDefault ? [] : placements;
+        Attributes = attributes ?? ImmutableSortedDictionary.Create<string, Attribute>(StringComparer.Ordinal);
+    }
+
+    public ImmutableArray<MemoryPool> Pools { get; }
+
+    public ImmutableArray<BufferPlacement> Placements { get; }
+
+    public ImmutableSortedDictionary<string, Attribute> Attributes { get; }
+
+    public MemoryPool? FindPool(string name) => Pools.FirstOrDefault(pool => pool.Name == name);
+
+    /// <summary>The placement of value <paramref name="value"/> itself, or of one of its producer's workspaces.</summary>
+    public BufferPlacement? Find(string value, string? workspace = null) =>
+        Placements.FirstOrDefault(p => p.Value == value && p.Workspace == workspace);
+
+    public bool Equals(MemoryPlan? other) =>
+        other is not null
+        && Pools.SequenceEqual(other.Pools)
+        && Placements.SequenceEqual(other.Placements)
+        && Attributes.Count == other.Attributes.Count
+        && Attributes.All(pair => other.Attributes.TryGetValue(pair.Key, out var value) && value.Equals(pair.Value));
+
+    public override bool Equals(object? obj) => Equals(obj as MemoryPlan);
+
+    public override int GetHashCode() => HashCode.Combine(Pools.Length, Placements.Length);
+}
