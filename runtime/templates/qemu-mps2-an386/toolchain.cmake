@@ -1,0 +1,12 @@
+# CMake toolchain file for qemu-mps2-an386: arm-none-eabi-gcc, bare metal, no C library.
+#   cmake -S runtime/templates/qemu-mps2-an386 -B build   (CMakeLists.txt selects this file by default)
+set(CMAKE_SYSTEM_NAME Generic)
+set(CMAKE_SYSTEM_PROCESSOR arm)
+set(CMAKE_C_COMPILER arm-none-eabi-gcc)
+set(CMAKE_ASM_COMPILER arm-none-eabi-gcc)
+set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)
+set(CMAKE_C_FLAGS_INIT "-mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16")
+set(CMAKE_ASM_FLAGS_INIT "-mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16")
+set(CMAKE_EXE_LINKER_FLAGS_INIT "-mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16")
+set(MTVM_SIZE_TOOL arm-none-eabi-size)
+set(MTVM_NM_TOOL arm-none-eabi-nm)

@@ -1,0 +1,12 @@
+# CMake toolchain file for qemu-riscv32: riscv64-unknown-elf-gcc, bare metal, no C library.
+#   cmake -S runtime/templates/qemu-riscv32 -B build   (CMakeLists.txt selects this file by default)
+set(CMAKE_SYSTEM_NAME Generic)
+set(CMAKE_SYSTEM_PROCESSOR riscv32)
+set(CMAKE_C_COMPILER riscv64-unknown-elf-gcc)
+set(CMAKE_ASM_COMPILER riscv64-unknown-elf-gcc)
+set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)
+set(CMAKE_C_FLAGS_INIT "-march=rv32imafc -mabi=ilp32f -mcmodel=medany")
+set(CMAKE_ASM_FLAGS_INIT "-march=rv32imafc -mabi=ilp32f -mcmodel=medany")
+set(CMAKE_EXE_LINKER_FLAGS_INIT "-march=rv32imafc -mabi=ilp32f -mcmodel=medany")
+set(MTVM_SIZE_TOOL riscv64-unknown-elf-size)
+set(MTVM_NM_TOOL riscv64-unknown-elf-nm)
