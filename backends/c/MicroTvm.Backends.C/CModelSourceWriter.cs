@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using MicroTvm.IR;
 using MicroTvm.IR.Executor;
 using MicroTvm.IR.Kernels;
@@ -13,7 +14,7 @@ namespace MicroTvm.Backends.C;
 /// through the typed structs, constants by name, intermediates at their planned pool offsets,
 /// every status checked), the descriptors and the typed entry point.
 /// </summary>
-internal sealed class CModelSourceWriter
+internal sealed partial class CModelSourceWriter
 {
     private readonly Module _module;
     private readonly Graph _main;
@@ -42,16 +43,19 @@ internal sealed class CModelSourceWriter
 
     public string Write(string banner)
     {
+        var kernels = new StringBuilder();
+        WriteKernels(kernels);
+        var math = UsesMathLibrary().IsMatch(kernels.ToString()) ? "#include <math.h>\n" : string.Empty;
         _text.Append(banner)
             .Append($"#include \"{_c.Prefix}.h\"\n\n")
-            .Append("#include <math.h>\n#include <stddef.h>\n#include <stdint.h>\n\n")
+            .Append($"{math}#include <stddef.h>\n#include <stdint.h>\n\n")
             .Append("#include \"mtvm/fixed_point.h\"\n#include \"mtvm/runtime.h\"\n#include \"mtvm/status.h\"\n\n")
             .Append("#if MTVM_ABI_VERSION != 1u\n")
             .Append($"#error \"{_c.Prefix} was generated for the MicroTvm runtime ABI version 1\"\n#endif\n\n")
             .Append($"#if {_c.MacroPrefix}_NUM_POOLS > MTVM_MAX_POOLS\n")
             .Append($"#error \"{_c.Prefix} needs a runtime built with MTVM_MAX_POOLS >= {_c.Model.Pools.Length}\"\n#endif\n\n");
         WriteConstants();
-        WriteKernels();
+        _text.Append(kernels);
         WriteRunFunction();
         WriteDescriptors();
         _text.Append($"mtvm_status_t {_c.Prefix}_run(const struct {_c.Prefix}_inputs* inputs,\n")
@@ -78,7 +82,11 @@ internal sealed class CModelSourceWriter
         }
     }
 
-    private void WriteKernels()
+    /// <summary>Only kernels that call libm (or use its NAN and INFINITY) include math.h: some bare-metal toolchains have no C library.</summary>
+    [GeneratedRegex(@"\b(expf|logf|sqrtf|tanhf|floorf|rintf|roundf|NAN|INFINITY)\b")]
+    private static partial Regex UsesMathLibrary();
+
+    private void WriteKernels(StringBuilder text)
     {
         foreach (var node in Steps)
         {
@@ -90,7 +98,7 @@ internal sealed class CModelSourceWriter
 
             var name = _fileNames.Claim($"{_c.Prefix}_{CModelNames.Of(kernel.Name)}");
             _kernels[kernel.Name] = name;
-            _text.Append(CKernelEmitter.Emit(kernel, new CEmitOptions { FunctionName = name })).Append('\n');
+            text.Append(CKernelEmitter.Emit(kernel, new CEmitOptions { FunctionName = name })).Append('\n');
         }
     }
 

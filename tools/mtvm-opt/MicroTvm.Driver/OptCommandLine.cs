@@ -78,7 +78,11 @@ internal sealed class OptCommandLine
 
     public Option<string[]> Plugins { get; } = new("--load-pass-plugin") { Description = "load the passes of an assembly", HelpName = "PATH" };
 
-    public Option<string?> Board { get; } = new("--board") { Description = "where to run the model: interpreter", DefaultValueFactory = _ => "interpreter" };
+    public Option<string?> Board { get; } = new("--board") { Description = "where to run the model: interpreter, host, qemu-mps2-an385, qemu-mps2-an386, qemu-mps2-an500, qemu-mps3-an547, qemu-riscv32", DefaultValueFactory = _ => "interpreter" };
+
+    public Option<int> Repeat { get; } = new("--repeat") { Description = "inferences per run on a board (the instruction count is their mean)", DefaultValueFactory = _ => 1 };
+
+    public Option<string?> Report { get; } = new("--report") { Description = "write the run's figures (board, instructions_per_inference, flash_bytes, ram_bytes) as JSON here" };
 
     public Option<string?> Inputs { get; } = new("--inputs") { Description = "input tensors (.npz, keyed by the model's input names)" };
 
@@ -93,9 +97,9 @@ internal sealed class OptCommandLine
             BisectLimit, ReproducerDir, Plugins,
         };
         root.SetAction(compile);
-        var runCommand = new Command("run", "run a model on a board (the reference interpreter) with inputs from an .npz file")
+        var runCommand = new Command("run", "run a model (or a compiled .tar) on a board: the reference interpreter, the host, or an emulated board")
         {
-            Input, Board, Inputs, Outputs,
+            Input, Board, Inputs, Outputs, Repeat, Report, Pipeline,
         };
         runCommand.SetAction(run);
         root.Subcommands.Add(runCommand);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MicroTvm.Driver.Firmware;
 using MicroTvm.IR.Interpretation;
 using MicroTvm.IR.IO;
 using MicroTvm.IR.Verification;
@@ -8,7 +9,8 @@ namespace MicroTvm.Driver;
 /// <summary>
 /// <c>run MODEL --board interpreter --inputs in.npz --outputs out.npz</c>: evaluates the model's
 /// main graph with the reference interpreter. Inputs that do not match the graph are reported
-/// naming the tensor and what was expected.
+/// naming the tensor and what was expected. Other boards build and run firmware
+/// (<see cref="FirmwareRunAction"/>).
 /// </summary>
 internal sealed class RunAction(DriverConfiguration configuration, OptCommandLine commandLine, ParseResult parsed, TextWriter output, TextWriter error)
 {
@@ -17,13 +19,27 @@ internal sealed class RunAction(DriverConfiguration configuration, OptCommandLin
     public int Run()
     {
         var board = parsed.GetValue(commandLine.Board);
+        var modelPath = parsed.GetValue(commandLine.Input) ?? throw new UsageException("run: no model file");
         if (board != InterpreterBoard)
         {
-            throw new UsageException($"unknown board '{board}'; the boards are: {InterpreterBoard}");
+            var firmwareBoard = Board.Find(board ?? string.Empty)
+                ?? throw new UsageException($"unknown board '{board}'; the boards are: {string.Join(", ", [InterpreterBoard, .. Board.All.Select(b => b.Name)])}");
+            return new FirmwareRunAction(configuration, output, error).Run(
+                firmwareBoard,
+                modelPath,
+                parsed.GetValue(commandLine.Pipeline),
+                parsed.GetValue(commandLine.Inputs),
+                parsed.GetValue(commandLine.Outputs),
+                parsed.GetValue(commandLine.Repeat),
+                parsed.GetValue(commandLine.Report));
+        }
+
+        if (modelPath.EndsWith(".tar", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UsageException($"run: the interpreter runs models, not compiled archives; use --board host or a QEMU board for '{modelPath}'");
         }
 
         var diagnostics = new DiagnosticPrinter(error);
-        var modelPath = parsed.GetValue(commandLine.Input) ?? throw new UsageException("run: no model file");
         if (ModuleInput.Import(configuration, modelPath, diagnostics) is not { } module || diagnostics.Print(ModuleVerifier.Verify(module)))
         {
             return ExitCodes.CompileError;
