@@ -76,7 +76,7 @@ public sealed class GraphPipelineTests(ITestOutputHelper output)
     {
         var library = PipelineLoader.Load(ModelPaths.AotPipeline);
         Assert.Empty(library.Diagnostics);
-        var (pipeline, bindErrors) = new PipelineBinder(PassRegistry.Core).Bind(library, null, [], []);
+        var (pipeline, bindErrors) = new PipelineBinder(PassRegistry.Core).Bind(library, "graph-passes", [], []);
         Assert.True(pipeline is not null, string.Join("; ", bindErrors));
         var statistics = new StatisticsInstrumentation();
         var result = new PassManager(new PassManagerOptions(), [statistics]).Run(before, pipeline);

@@ -60,7 +60,7 @@ internal static class KernelTable
         [Ops.Dequantize] = KernelEntry.Storage(ConversionKernels.Dequantize),
         [Ops.Requantize] = KernelEntry.Storage(ConversionKernels.Requantize),
         [Ops.BatchNorm] = KernelEntry.Real(NormalizationKernels.BatchNorm),
-        [Ops.UnidirectionalSequenceLstm] = KernelEntry.Real(LstmKernel.Lstm),
+        [Ops.UnidirectionalSequenceLstm] = KernelEntry.Real(LstmKernel.Lstm, LstmIntegerKernel.Lstm),
         [Ops.Call] = KernelEntry.Storage(CallKernel.Call),
         [Ops.KernelCall] = KernelEntry.Storage(KernelCallKernel.KernelCall),
     }.ToFrozenDictionary();

@@ -32,7 +32,9 @@ public static class IntervalAnalysis
             case Binary { Op: BinaryOp.Add or BinaryOp.Sub or BinaryOp.Mul or BinaryOp.Shl } binary
                 when binary.Left.Type == type && binary.Right.Type == type
                 && AffineForm.TryCreate(binary)?.Bounds(ranges, type) is { } exact:
-                return exact.Intersect(Arithmetic(binary, ranges));
+                // Disjoint only when the affine value overflows the type (undefined anyway): keep the wrapping bounds.
+                var wrapping = Arithmetic(binary, ranges);
+                return exact.Max < wrapping.Min || wrapping.Max < exact.Min ? wrapping : exact.Intersect(wrapping);
             case Binary binary when binary.Op.IsComparison() && binary.Left.Type == binary.Right.Type && binary.Left.Type != ElementType.F32:
                 return Decide(binary.Op, Compute(binary.Left, ranges), Compute(binary.Right, ranges)) is { } known
                     ? Interval.Point(known ? 1 : 0)

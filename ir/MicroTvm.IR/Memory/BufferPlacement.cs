@@ -13,13 +13,8 @@ public sealed record BufferPlacement
         ArgumentException.ThrowIfNullOrEmpty(value);
         ArgumentException.ThrowIfNullOrEmpty(pool);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        if (workspace is { Length: 0 })
-        {
-            throw new ArgumentException("a workspace name must not be empty", nameof(workspace));
-        }
-
         Value = value;
-        Workspace = workspace;
+        Workspace = workspace is null ? null : Kernels.KernelNames.Require(workspace, nameof(workspace));
         Pool = pool;
         Offset = offset;
     }

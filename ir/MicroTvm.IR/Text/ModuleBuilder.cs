@@ -66,15 +66,17 @@ internal sealed class ModuleBuilder
         }
 
         MemoryPlan? memoryPlan = null;
+        var seenPlan = false;
         foreach (var planContext in context.memoryPlan())
         {
-            if (memoryPlan is not null)
+            if (seenPlan)
             {
                 _literals.Error(TextDiagnosticIds.DuplicateMemoryPlan, "a module has at most one memory_plan", planContext.Start);
                 ok = false;
                 continue;
             }
 
+            seenPlan = true;
             memoryPlan = _clean.IsClean(planContext) ? new MemoryPlanBuilder(_literals, _attributes, _clean).Build(planContext) : null;
             ok &= memoryPlan is not null;
         }

@@ -27,6 +27,12 @@ internal static class KernelCallVerifier
                     continue;
                 }
 
+                if (node.Results.Length == 0)
+                {
+                    diagnostics.Error(VerifierDiagnosticIds.KernelCallWithoutResults, $"{place}: a kernel call must have at least one result (a kernel's effect is its outputs)", node.Location);
+                    continue;
+                }
+
                 var arguments = kernel.Parameters.Where(p => p.Role is BufferRole.Input or BufferRole.Constant).ToList();
                 var outputs = kernel.Parameters.Where(p => p.Role == BufferRole.Output).ToList();
                 if (arguments.Count != node.Operands.Length || outputs.Count != node.Results.Length)

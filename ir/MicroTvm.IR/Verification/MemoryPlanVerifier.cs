@@ -28,8 +28,15 @@ internal static class MemoryPlanVerifier
 
         var buffers = PlannableBuffers.Of(module).ToDictionary(b => (b.Value, b.Workspace));
         var placed = new List<(PlannableBuffer Buffer, BufferPlacement Placement)>();
+        var seen = new HashSet<(string, string?)>();
         foreach (var placement in plan.Placements)
         {
+            if (!seen.Add((placement.Value, placement.Workspace)))
+            {
+                diagnostics.Error(VerifierDiagnosticIds.DuplicatePlacement, $"memory plan: {placement.BufferName} is placed more than once");
+                continue;
+            }
+
             if (!buffers.TryGetValue((placement.Value, placement.Workspace), out var buffer))
             {
                 diagnostics.Error(
@@ -38,11 +45,6 @@ internal static class MemoryPlanVerifier
                 continue;
             }
 
-            if (placed.Any(p => p.Placement.Value == placement.Value && p.Placement.Workspace == placement.Workspace))
-            {
-                diagnostics.Error(VerifierDiagnosticIds.DuplicatePlacement, $"memory plan: {placement.BufferName} is placed more than once");
-                continue;
-            }
 
             if (!pools.TryGetValue(placement.Pool, out var pool))
             {

@@ -67,4 +67,7 @@ public static class VerifierDiagnosticIds
 
     /// <summary>A kernel_call's operand or result has another element type or element count than its parameter.</summary>
     public const string KernelCallBufferMismatch = "MTVM1097";
+
+    /// <summary>A kernel_call without results.</summary>
+    public const string KernelCallWithoutResults = "MTVM1098";
 }

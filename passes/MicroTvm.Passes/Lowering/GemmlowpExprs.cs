@@ -87,6 +87,24 @@ internal sealed class GemmlowpExprs(KernelBuilder builder)
 
     public Expr OneOverOnePlusX(Expr a) => Rescale(NewtonRaphsonReciprocal(RoundingHalfSum(a, I32(OneQ0))), 1, 0);
 
+    public Expr OneMinusXOverOnePlusX(Expr a) => Rescale(WrapSub(NewtonRaphsonReciprocal(RoundingHalfSum(a, I32(OneQ0))), I32(1 << 29)), 2, 0);
+
+    /// <summary>gemmlowp's logistic of a raw value with <paramref name="integerBits"/> integer bits: a Q0 result (½ at 0, 1 − σ(|a|) below 0).</summary>
+    public Expr Logistic(Expr a, int integerBits)
+    {
+        var magnitude = builder.Bind("magnitude", new Select(Gt(a, I32(0)), a, WrapSub(I32(0), a)));
+        var positive = builder.Bind("logistic", OneOverOnePlusX(ExpOnNegativeValues(WrapSub(I32(0), magnitude), integerBits)));
+        return new Select(Eq(a, I32(0)), I32(1 << 30), new Select(Gt(a, I32(0)), positive, WrapSub(I32(OneQ0), positive)));
+    }
+
+    /// <summary>gemmlowp's tanh of a raw value with <paramref name="integerBits"/> integer bits: (1 − e^−2|a|) / (1 + e^−2|a|), signed.</summary>
+    public Expr Tanh(Expr a, int integerBits)
+    {
+        var negativeMagnitude = builder.Bind("negative_magnitude", new Select(Lt(a, I32(0)), a, WrapSub(I32(0), a)));
+        var t = builder.Bind("tanh", OneMinusXOverOnePlusX(ExpOnNegativeValues(negativeMagnitude, integerBits + 1)));
+        return new Select(Eq(a, I32(0)), I32(0), new Select(Lt(a, I32(0)), WrapSub(I32(0), t), t));
+    }
+
     /// <summary>TFLite's GetReciprocal of a positive x: (1/(1 + shifted − 1) in Q0, x's integer digits − headroom − 1).</summary>
     public (Expr Scale, Expr BitsOverUnit) GetReciprocal(Expr x, int integerDigits)
     {

@@ -20,12 +20,15 @@ namespace MicroTvm.Passes.Lowering;
 /// is bound to a local and memoised per (value, index) within its scope, so a diamond computes
 /// the shared producer once per element. Ops whose elements need a whole row (softmax) have a
 /// <see cref="RootRule"/> instead and must be the group's only output. The parameters are the
-/// group inputs, then constants in order of first use, then the outputs.
+/// group inputs, then constants in order of first use, then the outputs, then the workspaces
+/// (scratch buffers, e.g. an LSTM's recurrent state) that some rules ask for.
 /// </summary>
 internal sealed partial class GroupLowerer
 {
     private readonly Dictionary<string, KernelBuffer> _buffers = new(StringComparer.Ordinal);
     private readonly List<(KernelBuffer Buffer, KernelBinding Binding)> _constants = [];
+    private readonly List<KernelBuffer> _workspaces = [];
+    private readonly Dictionary<string, KernelBuffer> _tables = new(StringComparer.Ordinal);
 
     private GroupLowerer(Graph graph)
     {
@@ -104,6 +107,29 @@ internal sealed partial class GroupLowerer
         return new Load(buffer, channel);
     }
 
+    /// <summary>A constant buffer of compile-time integers (a look-up table), made once per hint however often it is asked for.</summary>
+    public KernelBuffer Table(string hint, ElementType type, IReadOnlyList<long> values)
+    {
+        if (_tables.TryGetValue(hint, out var known))
+        {
+            return known;
+        }
+
+        var data = TensorData.FromInt64s(new TensorType(type, [values.Count]), [.. values]);
+        var buffer = new KernelBuffer(Builder.FreshName(hint), type, values.Count, BufferRole.Constant);
+        _constants.Add((buffer, new KernelBinding.Computed(hint, data)));
+        _tables[hint] = buffer;
+        return buffer;
+    }
+
+    /// <summary>A scratch buffer private to one call of the kernel (uninitialised on entry), made a parameter after the outputs.</summary>
+    public KernelBuffer Workspace(string hint, ElementType type, int count)
+    {
+        var buffer = new KernelBuffer(Builder.FreshName(hint), type, count, BufferRole.Workspace);
+        _workspaces.Add(buffer);
+        return buffer;
+    }
+
     /// <summary>The stored value minus its zero point (per channel along the quantized axis), as an i32.</summary>
     public Expr Shifted(string value, ImmutableArray<Expr> index)
     {
@@ -141,10 +167,11 @@ internal sealed partial class GroupLowerer
             LowerOutput(name, buffer);
         }
 
-        var parameters = inputs.Concat(_constants.Select(c => c.Buffer)).Concat(outputs).ToImmutableArray();
+        var parameters = inputs.Concat(_constants.Select(c => c.Buffer)).Concat(outputs).Concat(_workspaces).ToImmutableArray();
         var bindings = Enumerable.Range(0, inputs.Count).Select(i => (KernelBinding)new KernelBinding.Input(i))
             .Concat(_constants.Select(c => c.Binding))
             .Concat(Enumerable.Range(0, outputs.Count).Select(i => new KernelBinding.Output(i)))
+            .Concat(_workspaces.Select(_ => new KernelBinding.Scratch()))
             .ToImmutableArray();
         var function = new KernelFunction(kernelName, parameters, Builder.Finish());
         return new LoweredKernel(function, bindings, Graph.Nodes.Sum(node => MacCount.Of(Graph, node)));

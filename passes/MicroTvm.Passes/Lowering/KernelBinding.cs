@@ -18,4 +18,7 @@ internal abstract record KernelBinding
 
     /// <summary>The group graph's output number <paramref name="Index"/>.</summary>
     public sealed record Output(int Index) : KernelBinding;
+
+    /// <summary>A workspace: scratch the caller provides for the call, bound to no value.</summary>
+    public sealed record Scratch : KernelBinding;
 }

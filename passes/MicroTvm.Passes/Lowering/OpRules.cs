@@ -46,6 +46,7 @@ internal static class OpRules
         [Ops.StridedSlice] = ShapeLowering.StridedSlice,
         [Ops.Concat] = ShapeLowering.Concat,
         [Ops.Pad] = ShapeLowering.Pad,
+        [Ops.Gather] = ShapeLowering.Gather,
         [Ops.Cast] = ConversionLowering.Cast,
         [Ops.Quantize] = ConversionLowering.Quantize,
         [Ops.Dequantize] = ConversionLowering.Dequantize,
@@ -55,5 +56,6 @@ internal static class OpRules
     public static FrozenDictionary<OpDefinition, RootRule> Roots { get; } = new Dictionary<OpDefinition, RootRule>
     {
         [Ops.Softmax] = SoftmaxLowering.Softmax,
+        [Ops.UnidirectionalSequenceLstm] = LstmLowering.Lstm,
     }.ToFrozenDictionary();
 }

@@ -9,7 +9,8 @@ namespace MicroTvm.Passes.Lowering;
 /// index; transpose permutes; slice and strided_slice offset and scale; concat selects the
 /// operand whose range holds the index (each read clamped into its operand); pad reads the
 /// clamped index and selects the fill value outside (constant mode) or reads the clamped index
-/// (edge mode). No op here ever materialises a copy: the value at an index is read where needed.
+/// (edge mode); gather reads its index tensor and clamps the position. No op here ever
+/// materialises a copy: the value at an index is read where needed.
 /// </summary>
 internal static class ShapeLowering
 {
@@ -76,6 +77,32 @@ internal static class ShapeLowering
         }
 
         return value ?? throw new LoweringUnsupportedException(node, "concat of empty operands");
+    }
+
+    /// <summary>
+    /// gather: the index tensor read at (batch dimensions, index dimensions) of the output index,
+    /// negative positions counted from the end, then clamped into the axis (an out-of-range
+    /// position fails the interpreter's node; the clamp only keeps the kernel defined).
+    /// </summary>
+    public static Expr Gather(GroupLowerer lowerer, Node node, ImmutableArray<Expr> index)
+    {
+        var (data, indices) = (lowerer.TypeOf(node.Operands[0]), lowerer.TypeOf(node.Operands[1]));
+        var axisValue = node.GetInt("axis");
+        var axis = (int)(axisValue < 0 ? axisValue + data.Rank : axisValue);
+        var batchDims = (int)node.GetInt("batch_dims");
+        var indexRank = indices.Rank - batchDims;
+        if (axis < batchDims || axis >= data.Rank || indexRank < 0 || indices.ElementType is not (ElementType.I32 or ElementType.I64))
+        {
+            throw new LoweringUnsupportedException(node, $"gather of {data} by {indices} along axis {axisValue} with batch_dims {batchDims} is not lowered");
+        }
+
+        var position = lowerer.Builder.Bind("position", lowerer.ValueAt(node.Operands[1], [.. index.Take(batchDims), .. index.Skip(axis).Take(indexRank)]));
+        var extent = data.Shape[axis];
+        var register = position.Type;
+        var wrapped = new Select(Lt(position, Imm(0, register)), Add(position, Imm(extent, register)), position);
+        Expr clamped = Clamp(wrapped, Imm(0, register), Imm(extent - 1, register));
+        var source = lowerer.Builder.Bind("source", register == ElementType.I32 ? clamped : CastTo(ElementType.I32, clamped));
+        return lowerer.ValueAt(node.Operands[0], [.. index.Take(axis), source, .. index.Skip(axis + indexRank)]);
     }
 
     public static Expr Pad(GroupLowerer lowerer, Node node, ImmutableArray<Expr> index)

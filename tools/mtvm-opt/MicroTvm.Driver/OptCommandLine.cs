@@ -82,6 +82,8 @@ internal sealed class OptCommandLine
 
     public Option<int> Repeat { get; } = new("--repeat") { Description = "inferences per run on a board (the instruction count is their mean)", DefaultValueFactory = _ => 1 };
 
+    public Option<string?> FirmwareFlags { get; } = new("--firmware-cflags") { Description = "extra flags for compiling and linking the firmware, e.g. \"-fsanitize=address,undefined\" on the host", HelpName = "FLAGS" };
+
     public Option<string?> Report { get; } = new("--report") { Description = "write the run's figures (board, instructions_per_inference, flash_bytes, ram_bytes) as JSON here" };
 
     public Option<string?> Inputs { get; } = new("--inputs") { Description = "input tensors (.npz, keyed by the model's input names)" };
@@ -99,7 +101,7 @@ internal sealed class OptCommandLine
         root.SetAction(compile);
         var runCommand = new Command("run", "run a model (or a compiled .tar) on a board: the reference interpreter, the host, or an emulated board")
         {
-            Input, Board, Inputs, Outputs, Repeat, Report, Pipeline,
+            Input, Board, Inputs, Outputs, Repeat, Report, Pipeline, FirmwareFlags,
         };
         runCommand.SetAction(run);
         root.Subcommands.Add(runCommand);

@@ -31,7 +31,8 @@ internal sealed class RunAction(DriverConfiguration configuration, OptCommandLin
                 parsed.GetValue(commandLine.Inputs),
                 parsed.GetValue(commandLine.Outputs),
                 parsed.GetValue(commandLine.Repeat),
-                parsed.GetValue(commandLine.Report));
+                parsed.GetValue(commandLine.Report),
+                parsed.GetValue(commandLine.FirmwareFlags) ?? string.Empty);
         }
 
         if (modelPath.EndsWith(".tar", StringComparison.OrdinalIgnoreCase))

@@ -1,153 +1,196 @@
 namespace MicroTvm.IR.Interpretation;
 
 /// <summary>
-/// unidirectional_sequence_lstm in float, as TFLite's lstm_eval computes it (operand order of
-/// <see cref="Ops.UnidirectionalSequenceLstm"/>; gates i, f, c, o). Per step, gate = W·x + R·h
-/// (+ peephole P⊙c) + bias, or with layer normalisation normalise(W·x + R·h + P⊙c)·coeff + bias;
-/// i = σ (CIFG, without input weights: i = 1 − f), f = σ, g = act, c = f⊙c + i⊙g (clipped by
-/// cell_clip), o = σ with the peephole on the new cell, h = o⊙act(c), then the optional
-/// projection h = W_p·h + b_p (clipped by proj_clip). The state operands are the initial states.
+/// unidirectional_sequence_lstm in float (operand order of <see cref="Ops.UnidirectionalSequenceLstm"/>;
+/// gates i, f, c, o), computed in f32 in a fixed order so that a kernel can reproduce it bit for
+/// bit (the f32 order of TFLite's reference float LSTM, lstm_eval). Per step and batch row, for
+/// each gate and cell k:
+/// <code>
+///   dx = Σ_j W[k, j]·x[j]   dh = Σ_j R[k, j]·h[j]      (each summed from 0 in f32, j ascending)
+///   pre = ((dx + bias[k]) + dh) + P[k]·c[k]             (the peephole term only with peepholes)
+///   with layer norm: pre = (((dx + dh) + P[k]·c[k]) − mean)·(1 / sqrt(variance + 1e-8))·coeff[k] + bias[k]
+/// </code>
+/// then f = σ(pre_f), i = σ(pre_i) or 1 − f (CIFG, no input weights), g = act(pre_c),
+/// c = clip(f·c + i·g), o = σ(pre_o) with the peephole on the new cell, m = o·act(c), and the
+/// optional projection h = clip(bias_p + Σ_k W_p[p, k]·m[k]). σ is TFLite's float logistic: 1
+/// above 16.619047, exp(x) below −9, else 1/(1 + exp(−x)). exp and tanh are MathF's, the kernel
+/// evaluator's exp and tanh intrinsics. The state operands are the initial states.
 /// </summary>
 internal static class LstmKernel
 {
-    private const int Input = 0;
-    private const int InputWeights = 1;
-    private const int RecurrentWeights = 5;
-    private const int PeepholeWeights = 9;
-    private const int GateBias = 12;
-    private const int ProjectionWeights = 16;
-    private const int ProjectionBias = 17;
-    private const int OutputState = 18;
-    private const int CellState = 19;
-    private const int LayerNorm = 20;
-    private const double LayerNormEpsilon = 1e-8;
+    public const int Input = 0;
+    public const int InputWeights = 1;
+    public const int RecurrentWeights = 5;
+    public const int PeepholeWeights = 9;
+    public const int GateBias = 12;
+    public const int ProjectionWeights = 16;
+    public const int ProjectionBias = 17;
+    public const int OutputState = 18;
+    public const int CellState = 19;
+    public const int LayerNorm = 20;
+
+    /// <summary>The gates in TFLite's operand order.</summary>
+    public const int InputGate = 0;
+    public const int ForgetGate = 1;
+    public const int CellGate = 2;
+    public const int OutputGate = 3;
+
+    private const float LayerNormEpsilon = 1e-8f;
+    private const float SigmoidUpperCutoff = 16.619047164916992188f;
+    private const float SigmoidLowerCutoff = -9f;
 
     public static readonly Kernel Lstm = context =>
     {
-        var input = context.Operand(Input);
-        var timeMajor = context.Node.GetBool("time_major");
-        var (steps, batch, inputSize) = timeMajor
-            ? (input.Shape[0], input.Shape[1], input.Shape[2])
-            : (input.Shape[1], input.Shape[0], input.Shape[2]);
-        var cells = context.Operand(InputWeights + 1).Shape[0];
-        var projection = context.OptionalOperand(ProjectionWeights);
-        var outputs = projection?.Shape[0] ?? cells;
+        var shape = LstmShape.Of(context);
         var activation = ActivationRange.Of(context.Node);
-        var cellClip = context.Node.GetFloat("cell_clip");
-        var projectionClip = context.Node.GetFloat("proj_clip");
-        var cifg = context.OptionalOperand(InputWeights) is null;
-        var hidden = (double[])context.Operand(OutputState).Values.Clone();
-        var cell = (double[])context.Operand(CellState).Values.Clone();
-        if (hidden.Length != batch * outputs || cell.Length != batch * cells)
+        var cellClip = (float)context.Node.GetFloat("cell_clip");
+        var projectionClip = (float)context.Node.GetFloat("proj_clip");
+        var projection = Floats(context.OptionalOperand(ProjectionWeights));
+        var projectionBias = Floats(context.OptionalOperand(ProjectionBias));
+        var gates = new GateWeights?[4];
+        for (var gate = 0; gate < 4; gate++)
         {
-            throw new InterpreterFailure($"states must be [{batch}, {outputs}] and [{batch}, {cells}]");
+            gates[gate] = gate == InputGate && shape.Cifg ? null : GateWeights.Of(context, gate);
         }
 
-        var result = new double[steps * batch * outputs];
-        for (var t = 0; t < steps; t++)
+        var hidden = Floats(context.Operand(OutputState))!;
+        var cell = Floats(context.Operand(CellState))!;
+        var input = Floats(context.Operand(Input))!;
+        var result = new double[shape.Steps * shape.Batch * shape.Outputs];
+        var (x, h, m) = (new float[shape.InputSize], new float[shape.Outputs], new float[shape.Cells]);
+        for (var t = 0; t < shape.Steps; t++)
         {
-            for (var b = 0; b < batch; b++)
+            for (var b = 0; b < shape.Batch; b++)
             {
-                var x = new double[inputSize];
-                var inputBase = timeMajor ? ((t * batch) + b) * inputSize : ((b * steps) + t) * inputSize;
-                Array.Copy(input.Values, inputBase, x, 0, inputSize);
-                var h = hidden.AsSpan(b * outputs, outputs).ToArray();
-                var c = cell.AsSpan(b * cells, cells);
-                var inputGate = cifg ? null : Gate(context, 0, x, h, c, cells);
-                var forgetGate = Gate(context, 1, x, h, c, cells);
-                var cellGate = Gate(context, 2, x, h, c, cells);
-                UpdateCell(inputGate, forgetGate, cellGate, c, activation, cellClip);
-                var outputGate = Gate(context, 3, x, h, c, cells);
-                var output = new double[cells];
-                for (var k = 0; k < cells; k++)
+                Array.Copy(input, shape.InputOffset(t, b), x, 0, shape.InputSize);
+                Array.Copy(hidden, b * shape.Outputs, h, 0, shape.Outputs);
+                var c = cell.AsSpan(b * shape.Cells, shape.Cells);
+                var forget = gates[ForgetGate]!.PreActivation(x, h, c);
+                var inputGate = gates[InputGate]?.PreActivation(x, h, c);
+                var cellGate = gates[CellGate]!.PreActivation(x, h, c);
+                for (var k = 0; k < shape.Cells; k++)
                 {
-                    output[k] = Sigmoid(outputGate[k]) * ActivationRange.ApplyFloat(activation, c[k]);
+                    var f = Sigmoid(forget[k]);
+                    var i = inputGate is null ? 1f - f : Sigmoid(inputGate[k]);
+                    c[k] = Clip((f * c[k]) + (i * Activate(activation, cellGate[k])), cellClip);
                 }
 
-                var projected = projection is null ? output : Project(context, projection, output, projectionClip);
-                Array.Copy(projected, 0, hidden, b * outputs, outputs);
-                var outputBase = timeMajor ? ((t * batch) + b) * outputs : ((b * steps) + t) * outputs;
-                Array.Copy(projected, 0, result, outputBase, outputs);
+                var output = gates[OutputGate]!.PreActivation(x, h, c);
+                for (var k = 0; k < shape.Cells; k++)
+                {
+                    m[k] = Sigmoid(output[k]) * Activate(activation, c[k]);
+                }
+
+                for (var p = 0; p < shape.Outputs; p++)
+                {
+                    var value = projection is null ? m[p] : Clip((projectionBias?[p] ?? 0f) + Dot(projection, p, m), projectionClip);
+                    hidden[(b * shape.Outputs) + p] = value;
+                    result[shape.OutputOffset(t, b) + p] = value;
+                }
             }
         }
 
-        return KernelContext.One(HostTensor.Stored(context.ResultType, result));
+        return KernelContext.One(new HostTensor(context.ResultType, result));
     };
 
-    private static void UpdateCell(double[]? inputGate, double[] forgetGate, double[] cellGate, Span<double> cell, string activation, double cellClip)
+    /// <summary>TFLite's reference float logistic.</summary>
+    public static float Sigmoid(float x) =>
+        x > SigmoidUpperCutoff ? 1f : x < SigmoidLowerCutoff ? MathF.Exp(x) : 1f / (1f + MathF.Exp(-x));
+
+    /// <summary>The cell and output activation in f32 (relu as Math.Max, the clamps as Math.Clamp: NaN passes through).</summary>
+    public static float Activate(string activation, float x) => activation switch
     {
-        for (var k = 0; k < cell.Length; k++)
+        Activations.Relu => x <= 0f ? 0f : x,
+        Activations.Relu6 => Clamp(x, 0f, 6f),
+        Activations.ReluN1To1 => Clamp(x, -1f, 1f),
+        Activations.Tanh => MathF.Tanh(x),
+        _ => x,
+    };
+
+    /// <summary>Clipping to [−clip, clip]; a clip of 0 (or less) disables it.</summary>
+    public static float Clip(float x, float clip) => clip > 0 ? Clamp(x, -clip, clip) : x;
+
+    /// <summary>Σ_j weights[row, j]·vector[j], summed from 0 in f32.</summary>
+    public static float Dot(float[] weights, int row, ReadOnlySpan<float> vector)
+    {
+        var sum = 0f;
+        var offset = row * vector.Length;
+        for (var j = 0; j < vector.Length; j++)
         {
-            var forget = Sigmoid(forgetGate[k]);
-            var input = inputGate is null ? 1 - forget : Sigmoid(inputGate[k]);
-            var value = (forget * cell[k]) + (input * ActivationRange.ApplyFloat(activation, cellGate[k]));
-            cell[k] = (float)(cellClip > 0 ? Math.Clamp(value, -cellClip, cellClip) : value);
+            sum += weights[offset + j] * vector[j];
         }
+
+        return sum;
     }
 
-    /// <summary>Pre-activation of one gate (0 input, 1 forget, 2 cell, 3 output) for one batch row.</summary>
-    private static double[] Gate(KernelContext context, int gate, double[] x, double[] h, ReadOnlySpan<double> cell, int cells)
+    private static float Clamp(float x, float min, float max) => x < min ? min : x > max ? max : x;
+
+    private static float[]? Floats(HostTensor? tensor)
     {
-        var inputWeights = context.Operand(InputWeights + gate);
-        var recurrentWeights = context.Operand(RecurrentWeights + gate);
-        var peephole = gate == 2 ? null : context.OptionalOperand(PeepholeWeights + (gate == 3 ? 2 : gate));
-        var bias = context.Operand(GateBias + gate);
-        var norm = context.OptionalOperand(LayerNorm + gate);
-        var values = new double[cells];
-        for (var k = 0; k < cells; k++)
+        if (tensor is null)
         {
-            var sum = 0.0;
-            for (var j = 0; j < x.Length; j++)
-            {
-                sum += inputWeights.Values[(k * x.Length) + j] * x[j];
-            }
-
-            for (var j = 0; j < h.Length; j++)
-            {
-                sum += recurrentWeights.Values[(k * h.Length) + j] * h[j];
-            }
-
-            values[k] = sum + (peephole is null ? 0 : peephole.Values[k] * cell[k]);
+            return null;
         }
 
-        if (norm is null)
+        var values = new float[tensor.Length];
+        for (var i = 0; i < values.Length; i++)
         {
-            for (var k = 0; k < cells; k++)
-            {
-                values[k] += bias.Values[k];
-            }
-
-            return values;
-        }
-
-        var mean = values.Average();
-        var variance = values.Average(v => (v - mean) * (v - mean));
-        for (var k = 0; k < cells; k++)
-        {
-            values[k] = ((values[k] - mean) / Math.Sqrt(variance + LayerNormEpsilon) * norm.Values[k]) + bias.Values[k];
+            values[i] = (float)tensor.Values[i];
         }
 
         return values;
     }
 
-    private static double[] Project(KernelContext context, HostTensor weights, double[] output, double clip)
+    /// <summary>One gate's weights: input and recurrent matrices, optional peephole and layer-norm coefficients, the bias.</summary>
+    private sealed record GateWeights(float[] Input, float[] Recurrent, float[]? Peephole, float[] Bias, float[]? Norm)
     {
-        var bias = context.OptionalOperand(ProjectionBias);
-        var size = weights.Shape[0];
-        var projected = new double[size];
-        for (var k = 0; k < size; k++)
+        public static GateWeights Of(KernelContext context, int gate) => new(
+            Floats(context.Operand(InputWeights + gate))!,
+            Floats(context.Operand(RecurrentWeights + gate))!,
+            gate == CellGate ? null : Floats(context.OptionalOperand(PeepholeWeights + (gate == OutputGate ? 2 : gate))),
+            Floats(context.Operand(GateBias + gate))!,
+            Floats(context.OptionalOperand(LayerNorm + gate)));
+
+        public float[] PreActivation(float[] x, float[] h, ReadOnlySpan<float> cell)
         {
-            var sum = bias?.Values[k] ?? 0;
-            for (var j = 0; j < output.Length; j++)
+            var values = new float[Bias.Length];
+            for (var k = 0; k < values.Length; k++)
             {
-                sum += weights.Values[(k * output.Length) + j] * output[j];
+                var (dx, dh) = (Dot(Input, k, x), Dot(Recurrent, k, h));
+                var value = Norm is null ? (dx + Bias[k]) + dh : dx + dh;
+                values[k] = Peephole is null ? value : value + (Peephole[k] * cell[k]);
             }
 
-            projected[k] = (float)(clip > 0 ? Math.Clamp(sum, -clip, clip) : sum);
+            if (Norm is not null)
+            {
+                Normalize(values);
+            }
+
+            return values;
         }
 
-        return projected;
-    }
+        /// <summary>TFLite's MeanStddevNormalization, then the coefficients and the bias.</summary>
+        private void Normalize(float[] values)
+        {
+            var sum = 0f;
+            foreach (var v in values)
+            {
+                sum += v;
+            }
 
-    private static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
+            var mean = sum / values.Length;
+            var squares = 0f;
+            foreach (var v in values)
+            {
+                var difference = v - mean;
+                squares += difference * difference;
+            }
+
+            var inverse = 1f / MathF.Sqrt((squares / values.Length) + LayerNormEpsilon);
+            for (var k = 0; k < values.Length; k++)
+            {
+                values[k] = ((values[k] - mean) * inverse * Norm![k]) + Bias[k];
+            }
+        }
+    }
 }

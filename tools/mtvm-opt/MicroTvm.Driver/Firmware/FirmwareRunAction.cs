@@ -12,7 +12,7 @@ namespace MicroTvm.Driver.Firmware;
 /// </summary>
 internal sealed class FirmwareRunAction(DriverConfiguration configuration, TextWriter output, TextWriter error)
 {
-    public int Run(Board board, string modelPath, string? pipelinePath, string? inputsPath, string? outputsPath, int repeat, string? reportPath)
+    public int Run(Board board, string modelPath, string? pipelinePath, string? inputsPath, string? outputsPath, int repeat, string? reportPath, string firmwareFlags)
     {
         if (repeat < 1)
         {
@@ -38,7 +38,7 @@ internal sealed class FirmwareRunAction(DriverConfiguration configuration, TextW
                 return ExitCodes.CompileError;
             }
 
-            var result = FirmwareRunner.Run(package, board, inputs, repeat, error);
+            var result = FirmwareRunner.Run(package, board, inputs, repeat, firmwareFlags, error);
             if (!result.Succeeded)
             {
                 error.WriteLine($"error: {result.Describe()}");

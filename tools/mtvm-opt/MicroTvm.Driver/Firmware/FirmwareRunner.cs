@@ -11,7 +11,7 @@ namespace MicroTvm.Driver.Firmware;
 /// </summary>
 internal static class FirmwareRunner
 {
-    public static FirmwareResult Run(MlfPackage package, Board board, byte[] inputs, int repeat, TextWriter log)
+    public static FirmwareResult Run(MlfPackage package, Board board, byte[] inputs, int repeat, string extraFlags, TextWriter log)
     {
         ExternalTools.Require(board.Compiler, board.CompilerPackages, log);
         ExternalTools.Require("make", ["make"], log);
@@ -40,6 +40,8 @@ internal static class FirmwareRunner
             $"MTVM_MODEL={package.DescriptorSymbol}",
             $"ARENA_SIZE={arena}",
             $"REPEAT={repeat}",
+            $"EXTRA_CFLAGS={extraFlags}",
+            $"EXTRA_LDFLAGS={extraFlags}",
         ];
 
         var (buildExit, buildOutput) = ExternalTools.Run("make", ["-C", template, .. variables, "all"], null);
