@@ -1,5 +1,5 @@
 // MicroTvm build script (Cake). Targets:
-//   Demo (default)  build mtvm-opt and run the main job on the project's sample model
+//   Demo (default)  build mtvm-opt and compile the project's sample model to a Model Library Format archive (out/tiny_cnn.tar)
 //   Build           build the whole solution
 //   Test            every test: .NET test projects and the C runtime's CTest suite; prints the totals last
 //   Conformance     only the conformance suite (emulated boards)
@@ -14,7 +14,8 @@ var solution = File("./MicroTvm.sln");
 var output = Directory("./out");
 var testResults = output + Directory("test-results");
 var mtvmOpt = "./tools/mtvm-opt/mtvm-opt/mtvm-opt.csproj";
-var sampleModel = "./samples/tiny_cnn.mir";
+var sampleModel = "./samples/tiny_cnn.tflite";
+var sampleArchive = "./out/tiny_cnn.tar";
 
 // Cake prints its task table when RunTarget returns, so the totals are printed after it.
 TestTotals totals = null;
@@ -29,9 +30,11 @@ Task("Build")
 Task("Demo")
     .Does(() =>
 {
+    EnsureDirectoryExists(output);
     DotNetRun(mtvmOpt, new ProcessArgumentBuilder()
         .Append("--pipeline").AppendQuoted("pipelines/aot.pass")
-        .AppendQuoted(sampleModel),
+        .AppendQuoted(sampleModel)
+        .Append("-o").AppendQuoted(sampleArchive),
         new DotNetRunSettings { Configuration = configuration });
 });
 
