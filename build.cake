@@ -2,8 +2,8 @@
 //   Demo (default)  build mtvm-opt and compile the project's sample model to a Model Library Format archive (out/tiny_cnn.tar)
 //   Build           build the whole solution
 //   Test            every test: .NET test projects and the C runtime's CTest suite; prints the totals last
-//   Conformance     only the conformance suite (emulated boards)
-//   Bench           BenchmarkDotNet benchmarks of the compiler
+//   Conformance     the QEMU conformance suite on every emulated board (nightly size; Test runs it on the CI three)
+//   Bench           per-model figures (out/bench/models.md, .json) and BenchmarkDotNet benchmarks of the compiler (--bench=models|compiler)
 //   Format          check formatting against .editorconfig
 
 using System.Xml.Linq;
@@ -62,25 +62,33 @@ Task("Conformance")
     .IsDependentOn("Build")
     .Does(() =>
 {
-    CleanDirectory(testResults);
-    try
-    {
-        DotNetTest("./conformance/MicroTvm.Conformance.Tests/MicroTvm.Conformance.Tests.csproj", TestSettings(null));
-    }
-    catch (Exception)
-    {
-        failedProjects.Add("MicroTvm.Conformance.Tests");
-    }
-
-    totals = TrxTotals(testResults);
+    // Every case on every board, with a progress bar; tables in out/conformance/.
+    DotNetRun("./conformance/MicroTvm.Conformance/MicroTvm.Conformance.csproj",
+        new ProcessArgumentBuilder().Append("--boards").Append("all"),
+        new DotNetRunSettings { Configuration = configuration, NoBuild = true });
 });
 
+// --bench=all (default) | models | compiler. models: per corpus model and the sample, the whole
+// mtvm-opt compile (wall clock and per pass), MACs, instructions per inference on the emulated
+// M3/M4/M7 boards, MACs per instruction, flash and RAM of the linked firmware, written to
+// out/bench/models.md and models.json. compiler: the BenchmarkDotNet benchmarks of the passes.
 Task("Bench")
     .Does(() =>
 {
-    DotNetRun("./tools/MicroTvm.Benchmarks/MicroTvm.Benchmarks.csproj",
-        new ProcessArgumentBuilder().Append("--filter").AppendQuoted("*").Append("--artifacts").AppendQuoted(MakeAbsolute(output + Directory("bench")).FullPath),
-        new DotNetRunSettings { Configuration = "Release" });
+    var bench = output + Directory("bench");
+    EnsureDirectoryExists(bench);
+    var which = Argument("bench", "all");
+    if (which is "all" or "compiler")
+    {
+        DotNetRun("./tools/MicroTvm.Benchmarks/MicroTvm.Benchmarks.csproj",
+            new ProcessArgumentBuilder().Append("--filter").AppendQuoted("*").Append("--artifacts").AppendQuoted(MakeAbsolute(bench).FullPath),
+            new DotNetRunSettings { Configuration = "Release" });
+    }
+
+    if (which is "all" or "models")
+    {
+        BenchModels(bench);
+    }
 });
 
 Task("Format")
@@ -179,3 +187,209 @@ record TestTotals(int Passed, int Failed, int Skipped)
     public override string ToString() =>
         Skipped > 0 ? $"{Passed} passed, {Failed} failed, {Skipped} skipped" : $"{Passed} passed, {Failed} failed";
 }
+
+// Bench --bench=models: see the Bench target.
+void BenchModels(ConvertableDirectoryPath bench)
+{
+    // --mtvm-opt=PATH uses an already built tool; --models=a,b keeps only those models.
+    var tool = Argument<string>("mtvm-opt", null);
+    if (tool is null)
+    {
+        var toolDirectory = bench + Directory("tool");
+        DotNetBuild(mtvmOpt, new DotNetBuildSettings { Configuration = "Release", OutputDirectory = toolDirectory });
+        tool = MakeAbsolute(toolDirectory + File("mtvm-opt")).FullPath;
+    }
+
+    var corpus = EnvironmentVariable("MTVM_CORPUS") ?? MakeAbsolute(Directory("../shared/corpus")).FullPath;
+    var models = System.IO.Directory.Exists(System.IO.Path.Combine(corpus, "tflite"))
+        ? System.IO.Directory.GetFiles(System.IO.Path.Combine(corpus, "tflite"), "*.tflite").OrderBy(f => f, StringComparer.Ordinal).ToList()
+        : new List<string>();
+    models.Add(MakeAbsolute(File(sampleModel)).FullPath);
+    var only = Argument("models", string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
+    if (only.Length > 0)
+    {
+        models = models.Where(m => only.Contains(System.IO.Path.GetFileNameWithoutExtension(m))).ToList();
+    }
+    var boards = new[] { "qemu-mps2-an385", "qemu-mps2-an386", "qemu-mps2-an500" };
+    var results = new List<BenchResult>();
+    foreach (var model in models)
+    {
+        var name = System.IO.Path.GetFileNameWithoutExtension(model);
+        var archive = MakeAbsolute(bench + File(name + ".tar")).FullPath;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var exit = StartProcess(tool, new ProcessSettings
+        {
+            Arguments = new ProcessArgumentBuilder().AppendQuoted(model).Append("--pipeline").AppendQuoted(MakeAbsolute(File("pipelines/aot.pass")).FullPath)
+                .Append("-o").AppendQuoted(archive).Append("--timing --timing-format json"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        }, out var compileOut, out var compileErr);
+        clock.Stop();
+        var summary = string.Join("\n", compileOut);
+        if (exit != 0)
+        {
+            var problems = compileErr.Where(l => l.Contains(": error: ", StringComparison.Ordinal)).ToList();
+            results.Add(new BenchResult(name, 0, clock.Elapsed.TotalSeconds, new(), new(),
+                $"compile failed: {problems.FirstOrDefault()?.Trim() ?? $"exit code {exit}"}{(problems.Count > 1 ? $" (and {problems.Count - 1} more errors)" : string.Empty)}"));
+            continue;
+        }
+
+        // The timing report is the JSON object on standard error; warnings may come before it.
+        var passes = new List<(string Pass, double Ms)>();
+        var errors = compileErr.ToList();
+        var start = errors.FindIndex(l => l.StartsWith("{", StringComparison.Ordinal));
+        if (start >= 0)
+        {
+            using var timing = System.Text.Json.JsonDocument.Parse(string.Join("\n", errors.Skip(start)));
+            foreach (var run in timing.RootElement.GetProperty("passes").EnumerateArray())
+            {
+                passes.Add((run.GetProperty("pass").GetString(), run.GetProperty("ms").GetDouble()));
+            }
+        }
+
+        var macsMatch = System.Text.RegularExpressions.Regex.Match(summary, @"([0-9,]+) MACs");
+        var macs = macsMatch.Success ? long.Parse(macsMatch.Groups[1].Value.Replace(",", "")) : 0;
+        var inputs = MakeAbsolute(bench + File(name + "-inputs.npz")).FullPath;
+        WriteRandomInputs(summary, inputs);
+        var runs = new Dictionary<string, BenchRun>();
+        foreach (var board in boards)
+        {
+            var report = MakeAbsolute(bench + File($"{name}-{board}.json")).FullPath;
+            var runExit = StartProcess(tool, new ProcessSettings
+            {
+                Arguments = new ProcessArgumentBuilder().Append("run").AppendQuoted(model).Append("--board").Append(board)
+                    .Append("--inputs").AppendQuoted(inputs).Append("--repeat 1 --report").AppendQuoted(report),
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            }, out _, out var runErr);
+            if (runExit != 0 || !FileExists(report))
+            {
+                runs[board] = new BenchRun(0, 0, 0, string.Join(" ", runErr).Trim());
+                continue;
+            }
+
+            using var json = System.Text.Json.JsonDocument.Parse(System.IO.File.ReadAllText(report));
+            var root = json.RootElement;
+            runs[board] = new BenchRun(root.GetProperty("instructions_per_inference").GetInt64(), root.GetProperty("flash_bytes").GetInt64(), root.GetProperty("ram_bytes").GetInt64(), null);
+        }
+
+        results.Add(new BenchResult(name, macs, clock.Elapsed.TotalSeconds, passes, runs, null));
+    }
+
+    WriteBenchReports(bench, boards, results);
+}
+
+// Random inputs for the inputs the compile summary lists ("inputs: name int8[1x96x96x1], ..."), as an .npz.
+void WriteRandomInputs(string summary, string path)
+{
+    var line = summary.Split('\n').FirstOrDefault(l => l.TrimStart().StartsWith("inputs:", StringComparison.Ordinal)) ?? string.Empty;
+    var random = new Random(1);
+    using var file = System.IO.File.Create(path);
+    using var zip = new System.IO.Compression.ZipArchive(file, System.IO.Compression.ZipArchiveMode.Create);
+    foreach (System.Text.RegularExpressions.Match input in System.Text.RegularExpressions.Regex.Matches(line, @"(\S+) (int8|uint8|int16|int32|float32|bool)\[([0-9x]*)\]"))
+    {
+        var shape = input.Groups[3].Value.Length == 0 ? new long[0] : input.Groups[3].Value.Split('x').Select(long.Parse).ToArray();
+        var (descr, size) = input.Groups[2].Value switch
+        {
+            "int8" => ("|i1", 1), "uint8" => ("|u1", 1), "bool" => ("|b1", 1), "int16" => ("<i2", 2), "int32" => ("<i4", 4), _ => ("<f4", 4),
+        };
+        var count = shape.Aggregate(1L, (a, b) => a * b);
+        var data = new byte[count * size];
+        if (descr == "<f4")
+        {
+            for (var i = 0; i < count; i++) BitConverter.GetBytes((float)(random.NextDouble() * 2 - 1)).CopyTo(data, i * 4);
+        }
+        else if (descr == "|b1")
+        {
+            for (var i = 0; i < count; i++) data[i] = (byte)random.Next(2);
+        }
+        else
+        {
+            random.NextBytes(data);
+        }
+
+        var dims = shape.Length == 1 ? $"{shape[0]}," : string.Join(", ", shape);
+        var header = $"{{'descr': '{descr}', 'fortran_order': False, 'shape': ({dims}), }}";
+        header = header.PadRight(((10 + header.Length + 1 + 63) / 64 * 64) - 10 - 1) + "\n";
+        using var entry = zip.CreateEntry(input.Groups[1].Value + ".npy").Open();
+        entry.Write(new byte[] { 0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0, (byte)(header.Length & 0xFF), (byte)(header.Length >> 8) });
+        entry.Write(System.Text.Encoding.ASCII.GetBytes(header));
+        entry.Write(data);
+    }
+}
+
+void WriteBenchReports(ConvertableDirectoryPath bench, string[] boards, List<BenchResult> results)
+{
+    var markdown = new System.Text.StringBuilder()
+        .AppendLine("# Model benchmarks")
+        .AppendLine()
+        .AppendLine("Instructions per inference under QEMU `-icount shift=0` (firmware built with arm-none-eabi-gcc -O2); compile = the whole `mtvm-opt` process with the default pipeline.")
+        .AppendLine()
+        .AppendLine("| model | MACs | compile s | " + string.Join(" | ", boards.Select(b => b.Replace("qemu-mps2-", "") + " instr")) + " | MAC/instr an386 | flash an386 | RAM an386 |")
+        .AppendLine("|---|---:|---:|" + string.Concat(boards.Select(_ => "---:|")) + "---:|---:|---:|");
+    foreach (var r in results)
+    {
+        string Instructions(string board) => r.Runs.TryGetValue(board, out var run) && run.Error is null ? run.Instructions.ToString("N0") : "—";
+        var m4 = r.Runs.TryGetValue("qemu-mps2-an386", out var an386) && an386.Error is null ? an386 : null;
+        var ratio = m4 is not null && m4.Instructions > 0 && r.Macs > 0 ? ((double)r.Macs / m4.Instructions).ToString("0.00") : "—";
+        markdown.AppendLine($"| {r.Model} | {r.Macs:N0} | {r.CompileSeconds:0.00} | {string.Join(" | ", boards.Select(Instructions))} | {ratio} | {(m4 is null ? "—" : m4.Flash.ToString("N0"))} | {(m4 is null ? "—" : m4.Ram.ToString("N0"))} |");
+    }
+
+    var failures = results.Where(r => r.Error is not null).Select(r => $"- {r.Model}: {r.Error}")
+        .Concat(results.SelectMany(r => r.Runs.Where(x => x.Value.Error is not null).Select(x => $"- {r.Model} on {x.Key}: {x.Value.Error}"))).ToList();
+    if (failures.Count > 0)
+    {
+        markdown.AppendLine().AppendLine("Not measured:").AppendLine(string.Join("\n", failures));
+    }
+
+    System.IO.File.WriteAllText(MakeAbsolute(bench + File("models.md")).FullPath, markdown.ToString());
+    using var stream = System.IO.File.Create(MakeAbsolute(bench + File("models.json")).FullPath);
+    using var json = new System.Text.Json.Utf8JsonWriter(stream, new System.Text.Json.JsonWriterOptions { Indented = true });
+    json.WriteStartArray();
+    foreach (var r in results)
+    {
+        json.WriteStartObject();
+        json.WriteString("model", r.Model);
+        json.WriteNumber("macs", r.Macs);
+        json.WriteNumber("compile_seconds", r.CompileSeconds);
+        if (r.Error is not null) json.WriteString("error", r.Error);
+        json.WriteStartArray("passes");
+        foreach (var (pass, ms) in r.Passes)
+        {
+            json.WriteStartObject();
+            json.WriteString("pass", pass);
+            json.WriteNumber("ms", ms);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartObject("boards");
+        foreach (var (board, run) in r.Runs)
+        {
+            json.WriteStartObject(board);
+            if (run.Error is not null)
+            {
+                json.WriteString("error", run.Error);
+            }
+            else
+            {
+                json.WriteNumber("instructions_per_inference", run.Instructions);
+                json.WriteNumber("macs_per_instruction", run.Instructions > 0 ? (double)r.Macs / run.Instructions : 0);
+                json.WriteNumber("flash_bytes", run.Flash);
+                json.WriteNumber("ram_bytes", run.Ram);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    json.WriteEndArray();
+    Information($"wrote {MakeAbsolute(bench + File("models.md"))} and models.json");
+}
+
+record BenchRun(long Instructions, long Flash, long Ram, string Error);
+
+record BenchResult(string Model, long Macs, double CompileSeconds, List<(string Pass, double Ms)> Passes, Dictionary<string, BenchRun> Runs, string Error);

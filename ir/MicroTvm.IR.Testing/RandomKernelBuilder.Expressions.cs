@@ -47,8 +47,15 @@ public sealed partial class RandomKernelBuilder
         };
     }
 
-    private Expr Integer32(int d) => _random.Next(8) switch
+    private Expr Integer32(int d) => _random.Next(11) switch
     {
+        8 => PackedBytes(d),
+        9 => CallIntrinsic(Intrinsic.Sxtb16, Expression(ElementType.I32, d), I32(8 * _random.Next(4))),
+        10 => CallIntrinsic(
+            Intrinsic.Smlad,
+            _random.Next(3) == 0 ? Expression(ElementType.I32, d) : CallIntrinsic(Intrinsic.Sxtb16, PackedBytes(d), I32(8 * _random.Next(4))),
+            _random.Next(3) == 0 ? Expression(ElementType.I32, d) : CallIntrinsic(Intrinsic.Sxtb16, PackedBytes(d), I32(8 * _random.Next(4))),
+            Expression(ElementType.I32, d)),
         0 => Requantize(Expression(ElementType.I32, d), I32(_random.Next(1 << 30, int.MaxValue)), I32(_random.Next(-31, 9))),
         1 => Requantize(Expression(ElementType.I64, d), I32(_random.Next(0, int.MaxValue)), I32(_random.Next(-31, 8))),
         2 => CallIntrinsic(Intrinsic.SaturatingRoundingDoublingHighMul, Expression(ElementType.I32, d), Expression(ElementType.I32, d)),
@@ -56,6 +63,22 @@ public sealed partial class RandomKernelBuilder
         4 => SaturateTo(ElementType.I32, Expression(ElementType.I64, d)),
         _ => Integer(ElementType.I32, d),
     };
+
+    /// <summary>pack_i8x4 of four consecutive bytes of an i8/u8 buffer (a word load in C) or of any four values.</summary>
+    private Expr PackedBytes(int d)
+    {
+        var bytes = _buffers.Where(b => b.ElementType is ElementType.I8 or ElementType.U8 && b.Count >= 4).ToList();
+        if (bytes.Count == 0 || _random.Next(4) == 0)
+        {
+            return CallIntrinsic(Intrinsic.PackI8x4, Expression(ElementType.I32, d), Expression(ElementType.I32, d), Expression(ElementType.I32, d), Expression(ElementType.I32, d));
+        }
+
+        var buffer = Pick(bytes);
+        var first = Index(buffer.Count - 3);
+        return CallIntrinsic(
+            Intrinsic.PackI8x4,
+            [.. Enumerable.Range(0, 4).Select(k => CastTo(ElementType.I32, new Load(buffer, k == 0 ? first : Add(first, I32(k)))))]);
+    }
 
     private Expr Integer(ElementType type, int d)
     {
@@ -125,6 +148,9 @@ public sealed partial class RandomKernelBuilder
                 return Or(Expression(ElementType.Bool, d), Expression(ElementType.Bool, d));
             case 2:
                 return new Not(Expression(ElementType.Bool, d));
+            case 3 when _random.Next(4) == 0:
+                // The evaluator runs kernels for a target without the DSP extension, like the host.
+                return CallIntrinsic(Intrinsic.TargetHasDsp);
             default:
                 var type = _random.Next(6) == 0 ? ElementType.Bool : Pick(Numeric);
                 var op = type == ElementType.Bool ? Pick([BinaryOp.Eq, BinaryOp.Ne]) : Pick(Comparisons);

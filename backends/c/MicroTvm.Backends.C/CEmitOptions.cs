@@ -16,4 +16,7 @@ public sealed record CEmitOptions
     /// </summary>
     public IReadOnlyDictionary<string, ReadOnlyMemory<byte>> ConstantData { get; init; } =
         new Dictionary<string, ReadOnlyMemory<byte>>();
+
+    /// <summary>Parameters that may share memory with another (an in-place memory plan): declared without <c>restrict</c>.</summary>
+    public IReadOnlySet<string> MayAlias { get; init; } = new HashSet<string>();
 }

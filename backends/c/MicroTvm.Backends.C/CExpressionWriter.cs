@@ -56,6 +56,8 @@ internal sealed class CExpressionWriter(CNames names, IReadOnlyDictionary<string
                 return ($"({Write(select.Condition)} ? {Write(select.IfTrue)} : {Write(select.IfFalse)})", Form.Primary);
             case Saturate saturate:
                 return Saturate(saturate);
+            case Call call when CPackedWordHelpers.ConsecutiveBytes(call) is var (buffer, index):
+                return ($"mtvm_load_i8x4(&{bufferNames[buffer.Name]}[{Write(index)}])", Form.Primary);
             case Call call:
                 return ($"{Function(call)}({string.Join(", ", call.Arguments.Select(Write))})", Form.Primary);
             default:
@@ -192,6 +194,7 @@ internal sealed class CExpressionWriter(CNames names, IReadOnlyDictionary<string
         Intrinsic.Requantize => "mtvm_multiply_by_quantized_multiplier",
         Intrinsic.SaturatingRoundingDoublingHighMul => "mtvm_saturating_rounding_doubling_high_mul",
         Intrinsic.RoundingDivideByPot => "mtvm_rounding_divide_by_pot",
+        Intrinsic.PackI8x4 or Intrinsic.Sxtb16 or Intrinsic.Smlad or Intrinsic.TargetHasDsp => CPackedWordHelpers.Function(call.Intrinsic),
         Intrinsic.Exp => "expf",
         Intrinsic.Log => "logf",
         Intrinsic.Sqrt => "sqrtf",

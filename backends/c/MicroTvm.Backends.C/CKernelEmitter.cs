@@ -5,13 +5,13 @@ namespace MicroTvm.Backends.C;
 /// <summary>
 /// Turns a verified <see cref="KernelFunction"/> into C99: a function returning
 /// <c>mtvm_status_t</c> (always MTVM_OK: kernels cannot fail) whose parameters are
-/// <c>restrict</c> pointers in the kernel's parameter order, <c>const</c> for inputs and
+/// <c>restrict</c> pointers (unless <see cref="CEmitOptions.MayAlias"/>) in the kernel's parameter order, <c>const</c> for inputs and
 /// constants. Intrinsics call the static inline helpers of mtvm/fixed_point.h and math.h.
 /// The output compiles warning-free with gcc -std=c99 -Wall -Wextra -Werror -pedantic.
 /// </summary>
 public static class CKernelEmitter
 {
-    /// <summary>The headers emitted kernels need, to be placed once at the top of the source file.</summary>
+    /// <summary>The headers (and packed-word helpers) emitted kernels need, to be placed once at the top of the source file.</summary>
     public const string Includes = """
         #include <math.h>
         #include <stdint.h>
@@ -19,7 +19,7 @@ public static class CKernelEmitter
         #include "mtvm/fixed_point.h"
         #include "mtvm/status.h"
 
-        """;
+        """ + CPackedWordHelpers.Text;
 
     /// <summary>The constant arrays (if any data is given), then the function, each followed by a blank line.</summary>
     public static string Emit(KernelFunction function, CEmitOptions? options = null)

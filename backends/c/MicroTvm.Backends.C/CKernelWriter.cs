@@ -65,7 +65,8 @@ internal sealed class CKernelWriter
     private string Declaration(KernelBuffer buffer)
     {
         var qualifier = buffer.IsWritable ? string.Empty : "const ";
-        return $"{qualifier}{CTypes.Name(buffer.ElementType)}* restrict {_bufferNames[buffer.Name]}";
+        var restrict = _options.MayAlias.Contains(buffer.Name) ? string.Empty : "restrict ";
+        return $"{qualifier}{CTypes.Name(buffer.ElementType)}* {restrict}{_bufferNames[buffer.Name]}";
     }
 
     private void WriteBody(Stmt body, int depth)

@@ -50,6 +50,7 @@ internal sealed partial class CModelSourceWriter
             .Append($"#include \"{_c.Prefix}.h\"\n\n")
             .Append($"{math}#include <stddef.h>\n#include <stdint.h>\n\n")
             .Append("#include \"mtvm/fixed_point.h\"\n#include \"mtvm/runtime.h\"\n#include \"mtvm/status.h\"\n\n")
+            .Append(CPackedWordHelpers.IsUsedBy(kernels.ToString()) ? CPackedWordHelpers.Text : string.Empty)
             .Append("#if MTVM_ABI_VERSION != 1u\n")
             .Append($"#error \"{_c.Prefix} was generated for the MicroTvm runtime ABI version 1\"\n#endif\n\n")
             .Append($"#if {_c.MacroPrefix}_NUM_POOLS > MTVM_MAX_POOLS\n")
@@ -98,8 +99,47 @@ internal sealed partial class CModelSourceWriter
 
             var name = _fileNames.Claim($"{_c.Prefix}_{CModelNames.Of(kernel.Name)}");
             _kernels[kernel.Name] = name;
-            text.Append(CKernelEmitter.Emit(kernel, new CEmitOptions { FunctionName = name })).Append('\n');
+            text.Append(CKernelEmitter.Emit(kernel, new CEmitOptions { FunctionName = name, MayAlias = Overlapping(kernel) })).Append('\n');
         }
+    }
+
+    /// <summary>
+    /// The kernel's parameters bound to buffers an in-place plan lets overlap in some call of it:
+    /// they lose <c>restrict</c>, so the C compiler keeps the kernel's access order that made the overlap safe.
+    /// </summary>
+    private HashSet<string> Overlapping(KernelFunction kernel)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in Steps.Where(n => ReferenceEquals(PlannableBuffers.KernelOf(_module, n), kernel)))
+        {
+            var parameters = kernel.Parameters.Where(p => p.Role is not BufferRole.Workspace).ToList();
+            var (operand, result) = (0, 0);
+            var bound = parameters.Select(p => p.IsWritable ? node.Results[result++].Name : node.Operands[operand++]).ToList();
+            for (var i = 0; i < parameters.Count; i++)
+            {
+                for (var j = 0; j < parameters.Count; j++)
+                {
+                    if (i != j && parameters[j].IsWritable && SharesBytes(bound[i], bound[j]))
+                    {
+                        names.Add(parameters[i].Name);
+                        names.Add(parameters[j].Name);
+                    }
+                }
+            }
+        }
+
+        return names;
+    }
+
+    private bool SharesBytes(string a, string b)
+    {
+        if (_plan.Find(a) is not { } pa || _plan.Find(b) is not { } pb || pa.Pool != pb.Pool || a == b)
+        {
+            return false;
+        }
+
+        var (ta, tb) = (_main.Index.FindValue(a)!.Type, _main.Index.FindValue(b)!.Type);
+        return pa.Offset < pb.Offset + tb.ByteSize && pb.Offset < pa.Offset + ta.ByteSize;
     }
 
     private void WriteRunFunction()

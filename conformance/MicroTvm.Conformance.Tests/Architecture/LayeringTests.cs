@@ -18,7 +18,9 @@ public sealed class LayeringTests
         ["MicroTvm.Frontend.Onnx"] = ["MicroTvm.IR"],
         ["MicroTvm.Passes"] = ["MicroTvm.IR"],
         ["MicroTvm.Backends.C"] = ["MicroTvm.IR", "MicroTvm.Passes"],
-        ["MicroTvm.Backends.LlvmObj"] = ["MicroTvm.IR", "MicroTvm.Passes"],
+        // The LLVM backend names its symbols by the C backend's naming rule (CModelNames) and is
+        // described by the C backend's header, so it sits beside and above the C backend.
+        ["MicroTvm.Backends.LlvmObj"] = ["MicroTvm.IR", "MicroTvm.Passes", "MicroTvm.Backends.C"],
         ["MicroTvm.Driver"] =
         [
             "MicroTvm.IR", "MicroTvm.Passes", "MicroTvm.Frontend.TFLite", "MicroTvm.Frontend.Onnx",
@@ -109,7 +111,7 @@ public sealed class LayeringTests
 
         if (project.StartsWith("MicroTvm.Conformance", StringComparison.Ordinal) || project.EndsWith(".Benchmarks", StringComparison.Ordinal))
         {
-            return [.. AllowedReferences.Keys, "MicroTvm.IR.Testing"];
+            return [.. AllowedReferences.Keys, "MicroTvm.IR.Testing", "MicroTvm.Conformance"];
         }
 
         if (project == "MicroTvm.IR.Testing")

@@ -17,7 +17,7 @@ public sealed class KernelParserDiagnosticTests
         { Header + "  for i in 0..4 {\n  }\n  y[i] = 0\n}", TextDiagnosticIds.UnknownVariable, 4, 5, "unknown variable 'i' (a variable is declared by var or for before its use, in an enclosing block)" },
         { Header + "  zeta[0] = 1\n}", TextDiagnosticIds.UnknownBuffer, 2, 3, "unknown buffer 'zeta' (loads and stores name a parameter of the kernel)" },
         { Header + "  var a: i32 = 0\n  a[0] = 1\n}", TextDiagnosticIds.UnknownBuffer, 3, 3, "unknown buffer 'a' ('a' is a variable)" },
-        { Header + "  y[0] = requantise(1, 2, 3)\n}", TextDiagnosticIds.UnknownIntrinsic, 2, 10, "unknown intrinsic 'requantise'; did you mean 'requantize'? (expected select, min, max or one of requantize, saturating_rounding_doubling_high_mul, rounding_divide_by_pot, exp, log, sqrt, tanh, floor, round_half_even, round_half_away)" },
+        { Header + "  y[0] = requantise(1, 2, 3)\n}", TextDiagnosticIds.UnknownIntrinsic, 2, 10, "unknown intrinsic 'requantise'; did you mean 'requantize'? (expected select, min, max or one of requantize, saturating_rounding_doubling_high_mul, rounding_divide_by_pot, pack_i8x4, sxtb16, smlad, target_has_dsp, exp, log, sqrt, tanh, floor, round_half_even, round_half_away)" },
         { Header + "  y[0] = select(true, 1)\n}", TextDiagnosticIds.ArgumentCount, 2, 10, "select takes 3 arguments but is given 2" },
         { Header + "  y[0] = max(1)\n}", TextDiagnosticIds.ArgumentCount, 2, 10, "max takes 2 arguments but is given 1" },
         { "kernel @k(out \"a b\": i32[4]) {\n}", TextDiagnosticIds.InvalidKernelName, 1, 15, "'a b' is not a kernel IR name (letters, digits, '_' and '.', not starting with a digit)" },

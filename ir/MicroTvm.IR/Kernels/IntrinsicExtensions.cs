@@ -8,6 +8,10 @@ public static class IntrinsicExtensions
         Intrinsic.Requantize => "requantize",
         Intrinsic.SaturatingRoundingDoublingHighMul => "saturating_rounding_doubling_high_mul",
         Intrinsic.RoundingDivideByPot => "rounding_divide_by_pot",
+        Intrinsic.PackI8x4 => "pack_i8x4",
+        Intrinsic.Sxtb16 => "sxtb16",
+        Intrinsic.Smlad => "smlad",
+        Intrinsic.TargetHasDsp => "target_has_dsp",
         Intrinsic.Exp => "exp",
         Intrinsic.Log => "log",
         Intrinsic.Sqrt => "sqrt",
@@ -21,7 +25,7 @@ public static class IntrinsicExtensions
     public static bool IsFloatMath(this Intrinsic intrinsic) => intrinsic >= Intrinsic.Exp;
 
     public static ElementType ResultType(this Intrinsic intrinsic) =>
-        intrinsic.IsFloatMath() ? ElementType.F32 : ElementType.I32;
+        intrinsic.IsFloatMath() ? ElementType.F32 : intrinsic == Intrinsic.TargetHasDsp ? ElementType.Bool : ElementType.I32;
 
     /// <summary>
     /// The accepted argument types, one set per argument. Requantize's first argument may be i32
@@ -30,7 +34,10 @@ public static class IntrinsicExtensions
     public static ImmutableArray<ImmutableArray<ElementType>> Parameters(this Intrinsic intrinsic) => intrinsic switch
     {
         Intrinsic.Requantize => [[ElementType.I32, ElementType.I64], [ElementType.I32], [ElementType.I32]],
-        Intrinsic.SaturatingRoundingDoublingHighMul or Intrinsic.RoundingDivideByPot => [[ElementType.I32], [ElementType.I32]],
+        Intrinsic.SaturatingRoundingDoublingHighMul or Intrinsic.RoundingDivideByPot or Intrinsic.Sxtb16 => [[ElementType.I32], [ElementType.I32]],
+        Intrinsic.PackI8x4 => [[ElementType.I32], [ElementType.I32], [ElementType.I32], [ElementType.I32]],
+        Intrinsic.Smlad => [[ElementType.I32], [ElementType.I32], [ElementType.I32]],
+        Intrinsic.TargetHasDsp => [],
         _ => [[ElementType.F32]],
     };
 }

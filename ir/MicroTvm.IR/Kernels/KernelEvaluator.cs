@@ -15,7 +15,13 @@ public static class KernelEvaluator
     /// little-endian byte array per parameter, by name, exactly the parameter's byte size.
     /// Output and workspace arrays are updated in place.
     /// </summary>
-    public static void Run(KernelFunction function, IReadOnlyDictionary<string, byte[]> buffers)
+    public static void Run(KernelFunction function, IReadOnlyDictionary<string, byte[]> buffers) => Run(function, buffers, targetHasDsp: false);
+
+    /// <summary>
+    /// <see cref="Run(KernelFunction, IReadOnlyDictionary{string, byte[]})"/> for a target with or
+    /// without the DSP extension (what <c>target_has_dsp()</c> returns; the other overload: without).
+    /// </summary>
+    public static void Run(KernelFunction function, IReadOnlyDictionary<string, byte[]> buffers, bool targetHasDsp)
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(buffers);
@@ -33,6 +39,6 @@ public static class KernelEvaluator
             }
         }
 
-        new KernelExecution(function, buffers).Run();
+        new KernelExecution(function, buffers, targetHasDsp).Run();
     }
 }

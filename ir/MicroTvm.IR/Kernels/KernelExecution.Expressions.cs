@@ -184,6 +184,11 @@ internal sealed partial class KernelExecution
             arguments[i] = Evaluate(call.Arguments[i]);
         }
 
+        if (call.Intrinsic == Intrinsic.TargetHasDsp)
+        {
+            return Scalar.Of(targetHasDsp);
+        }
+
         var x = arguments[0];
         switch (call.Intrinsic)
         {
@@ -196,6 +201,18 @@ internal sealed partial class KernelExecution
                 return exponent is >= 0 and <= 31
                     ? Scalar.Of(FixedPoint.RoundingDivideByPot((int)x.Int, (int)exponent))
                     : throw Undefined($"rounding_divide_by_pot exponent {exponent} outside [0, 31]", call);
+            case Intrinsic.PackI8x4:
+                return Scalar.Of(PackedWords.PackI8x4((int)x.Int, (int)arguments[1].Int, (int)arguments[2].Int, (int)arguments[3].Int));
+            case Intrinsic.Sxtb16:
+                var rotation = arguments[1].Int;
+                return rotation is 0 or 8 or 16 or 24
+                    ? Scalar.Of(PackedWords.Sxtb16((int)x.Int, (int)rotation))
+                    : throw Undefined($"sxtb16 rotation {rotation} is not 0, 8, 16 or 24", call);
+            case Intrinsic.Smlad:
+                var sum = PackedWords.Smlad((int)x.Int, (int)arguments[1].Int, (int)arguments[2].Int);
+                return sum is >= int.MinValue and <= int.MaxValue
+                    ? Scalar.Of(sum)
+                    : throw Undefined($"smlad result {sum} overflows i32", call);
             case Intrinsic.Exp:
                 return Scalar.Of(MathF.Exp(x.Float));
             case Intrinsic.Log:

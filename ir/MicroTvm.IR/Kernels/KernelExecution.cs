@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace MicroTvm.IR.Kernels;
 
 /// <summary>One run of <see cref="KernelEvaluator"/>: statements and memory. Variables live in one map; the verifier rules out shadowing.</summary>
-internal sealed partial class KernelExecution(KernelFunction function, IReadOnlyDictionary<string, byte[]> buffers)
+internal sealed partial class KernelExecution(KernelFunction function, IReadOnlyDictionary<string, byte[]> buffers, bool targetHasDsp)
 {
     private readonly Dictionary<string, Scalar> _variables = new(StringComparer.Ordinal);
 

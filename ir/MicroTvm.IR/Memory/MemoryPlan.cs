@@ -9,6 +9,15 @@ namespace MicroTvm.IR.Memory;
 /// </summary>
 public sealed class MemoryPlan : IEquatable<MemoryPlan>
 {
+    /// <summary>
+    /// The attribute (bool) that lets a call's result share bytes with an operand dying at that
+    /// call, where <see cref="InPlaceAnalysis"/> proves it safe; without it no live buffers share bytes.
+    /// </summary>
+    public const string InPlaceAttribute = "in_place";
+
+    /// <summary>The attribute (string) naming the algorithm that made the plan.</summary>
+    public const string AlgorithmAttribute = "algorithm";
+
     public MemoryPlan(
         ImmutableArray<MemoryPool> pools,
         ImmutableArray<BufferPlacement> placements,

@@ -6,7 +6,10 @@ namespace MicroTvm.IR.Verification;
 /// Checks a module's memory plan against its main graph (<see cref="PlannableBuffers"/>): pools
 /// have unique names; every buffer that needs a place has exactly one and nothing else has one;
 /// each placement names a known pool, is aligned as its kernels need (and as the pool's base
-/// guarantees), fits inside the pool; and no two buffers that are live at the same step share a byte.
+/// guarantees), fits inside the pool; and no two buffers that are live at the same step share a byte,
+/// except, in a plan marked <c>in_place = true</c>, a call's result and an operand that dies at
+/// that call, when the operand starts at least the gap <see cref="InPlaceAnalysis"/> proves from
+/// the kernel above the result (the analysis runs again here, only for pairs that do share bytes).
 /// </summary>
 internal static class MemoryPlanVerifier
 {
@@ -45,7 +48,6 @@ internal static class MemoryPlanVerifier
                 continue;
             }
 
-
             if (!pools.TryGetValue(placement.Pool, out var pool))
             {
                 diagnostics.Error(VerifierDiagnosticIds.UnknownPool, $"memory plan: {placement.BufferName} is placed in pool @{placement.Pool}, which the plan does not declare");
@@ -61,7 +63,7 @@ internal static class MemoryPlanVerifier
             diagnostics.Error(VerifierDiagnosticIds.UnplacedBuffer, $"memory plan: {buffer.Name} ({buffer.Bytes} bytes) has no place");
         }
 
-        CheckOverlaps(placed, diagnostics);
+        CheckOverlaps(module, plan.Attributes.GetValueOrDefault(MemoryPlan.InPlaceAttribute) is BoolAttribute { Value: true }, placed, diagnostics);
     }
 
     private static void CheckPlacement(PlannableBuffer buffer, BufferPlacement placement, MemoryPool pool, DiagnosticBag diagnostics)
@@ -81,7 +83,7 @@ internal static class MemoryPlanVerifier
         }
     }
 
-    private static void CheckOverlaps(List<(PlannableBuffer Buffer, BufferPlacement Placement)> placed, DiagnosticBag diagnostics)
+    private static void CheckOverlaps(Module module, bool inPlace, List<(PlannableBuffer Buffer, BufferPlacement Placement)> placed, DiagnosticBag diagnostics)
     {
         for (var i = 0; i < placed.Count; i++)
         {
@@ -90,7 +92,7 @@ internal static class MemoryPlanVerifier
                 var (a, pa) = placed[i];
                 var (b, pb) = placed[j];
                 var sharesBytes = pa.Pool == pb.Pool && pa.Offset < pb.Offset + b.Bytes && pb.Offset < pa.Offset + a.Bytes;
-                if (sharesBytes && a.IsLiveWith(b))
+                if (sharesBytes && a.IsLiveWith(b) && !(inPlace && (InPlaceAllows(module, a, pa, b, pb) || InPlaceAllows(module, b, pb, a, pa))))
                 {
                     diagnostics.Error(
                         VerifierDiagnosticIds.OverlappingPlacements,
@@ -98,5 +100,20 @@ internal static class MemoryPlanVerifier
                 }
             }
         }
+    }
+
+    /// <summary>Whether <paramref name="result"/> may share bytes with <paramref name="input"/> under the in-place rule.</summary>
+    private static bool InPlaceAllows(Module module, PlannableBuffer result, BufferPlacement resultPlace, PlannableBuffer input, BufferPlacement inputPlace)
+    {
+        if (result.Workspace is not null || input.Workspace is not null || input.LastStep != result.FirstStep)
+        {
+            return false;
+        }
+
+        var call = module.Main.Nodes[result.FirstStep];
+        return call.Operands.Contains(input.Value)
+            && PlannableBuffers.KernelOf(module, call) is { } kernel
+            && InPlaceAnalysis.Gap(module, call, kernel, input.Value, result.Value) is { } gap
+            && inputPlace.Offset - resultPlace.Offset >= gap;
     }
 }

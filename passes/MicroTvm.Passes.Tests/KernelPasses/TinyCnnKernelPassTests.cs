@@ -50,7 +50,9 @@ public sealed class TinyCnnKernelPassTests(ITestOutputHelper output)
         var (before, after) = Run("simplify, unroll, simplify, hoist-invariants, simplify");
         var simplified = Run("simplify").After;
         Assert.True(KernelCost.Evaluations(after) < KernelCost.Evaluations(simplified));
-        Assert.True(KernelCost.Evaluations(after) * 2 < KernelCost.Evaluations(before));
+        // The scheduled conv lowering already leaves no padding guards and fewer index sums, so
+        // the passes gain less than they did on the element-rule kernels (2x then).
+        Assert.True(KernelCost.Evaluations(after) * 3 / 2 < KernelCost.Evaluations(before));
     }
 
     [Fact]
@@ -63,7 +65,8 @@ public sealed class TinyCnnKernelPassTests(ITestOutputHelper output)
         var module = hoist.Run(simplify.Run(unroll.Run(LoweredSamples.TinyCnn, context), context), context);
         Assert.False(context.Diagnostics.HasErrors);
         Assert.Equal(0, unroll.NumKernelsReverted.Value + simplify.NumKernelsReverted.Value + hoist.NumKernelsReverted.Value);
-        Assert.True(unroll.NumUnrolled.Value > 0 && simplify.NumFolded.Value > 0 && simplify.NumBranchesFolded.Value > 0 && hoist.NumHoisted.Value > 0);
+        // No branch to fold: the scheduled convolutions pad with selects, not guards.
+        Assert.True(unroll.NumUnrolled.Value > 0 && simplify.NumFolded.Value > 0 && hoist.NumHoisted.Value > 0);
         output.WriteLine($"unroll: {unroll.NumUnrolled.Value} loops, {unroll.NumCopies.Value} copies, {unroll.NumRenamed.Value} locals renamed");
         output.WriteLine($"simplify: folded {simplify.NumFolded.Value}, identities {simplify.NumIdentities.Value}, strength-reduced {simplify.NumStrengthReduced.Value}, "
             + $"canonicalized {simplify.NumCanonicalized.Value}, loops removed {simplify.NumLoopsRemoved.Value}, branches folded {simplify.NumBranchesFolded.Value}, "

@@ -15,7 +15,8 @@ namespace MicroTvm.Passes.Tests.Lowering;
 internal static class KernelDifferential
 {
     /// <summary>Null when the kernel agrees (or the interpreter refuses the inputs); else what differs, with the graph and kernel as text.</summary>
-    public static string? Check(Graph graph, int seed, FloatTolerance tolerance, out bool lowered)
+    /// <param name="targetHasDsp">What <c>target_has_dsp()</c> answers in the evaluator.</param>
+    public static string? Check(Graph graph, int seed, FloatTolerance tolerance, out bool lowered, bool targetHasDsp = false)
     {
         var result = GroupLowerer.Lower(graph, "kernel");
         lowered = result.Kernel is not null;
@@ -40,7 +41,7 @@ internal static class KernelDifferential
         var buffers = Buffers(graph, kernel, inputs);
         try
         {
-            KernelEvaluator.Run(kernel.Function, buffers);
+            KernelEvaluator.Run(kernel.Function, buffers, targetHasDsp);
         }
         catch (KernelEvaluationException exception)
         {

@@ -275,14 +275,14 @@ public sealed class PlanMemoryPassTests
         Assert.Null(SemanticEquivalence.Check(lowered!, result.Module, seed: 9, FloatTolerance.Exact, trials: 2));
     }
 
-    private static Module Built(string lowered)
+    internal static Module Built(string lowered)
     {
         var result = AotPipelines.Run(TestRegistry.Parse(lowered), "build-aot-executor");
         Assert.True(result.Module is not null, string.Join("\n", result.Diagnostics));
         return result.Module;
     }
 
-    private static Module Plan(PlanMemoryPass pass, Module built)
+    internal static Module Plan(PlanMemoryPass pass, Module built)
     {
         var context = new PassContext();
         var planned = pass.Run(built, context);
@@ -293,7 +293,7 @@ public sealed class PlanMemoryPassTests
     }
 
     /// <summary>The memory_plan block as printed (the module prints it last).</summary>
-    private static string PlanText(Module module)
+    internal static string PlanText(Module module)
     {
         var text = ModulePrinter.Print(module);
         return text[text.IndexOf("memory_plan ", StringComparison.Ordinal)..];

@@ -31,6 +31,8 @@ internal static class Speculation
                         Bounds(call.Arguments[1]).Min < 0 || !Bounds(call.Arguments[2]).IsWithin(new Interval(-31, 7)),
                     Intrinsic.Requantize => !Bounds(call.Arguments[2]).IsWithin(new Interval(-31, 31)),
                     Intrinsic.RoundingDivideByPot => !Bounds(call.Arguments[1]).IsWithin(new Interval(0, 31)),
+                    Intrinsic.Sxtb16 => call.Arguments[1] is not IntImm { Value: 0 or 8 or 16 or 24 },
+                    Intrinsic.Smlad => true,
                     _ => false,
                 };
             default:

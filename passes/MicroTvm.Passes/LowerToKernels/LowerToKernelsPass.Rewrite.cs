@@ -77,6 +77,11 @@ public sealed partial class LowerToKernelsPass
             attributes = attributes.Add("macs", new IntAttribute(kernel.Macs));
         }
 
+        if (kernel.Schedule is { } schedule)
+        {
+            attributes = attributes.Add("schedule", new StringAttribute(schedule));
+        }
+
         return new Node(Ops.KernelCall, operands.ToImmutable(), node.Results, attributes, node.Location);
     }
 

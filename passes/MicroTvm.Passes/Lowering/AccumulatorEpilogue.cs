@@ -51,7 +51,20 @@ internal static class AccumulatorEpilogue
             return accumulator.Type == Registers.Of(output.ElementType) ? accumulator : CastTo(Registers.Of(output.ElementType), accumulator);
         }
 
+        return Quantized(lowerer, node, accumulator.Type, legacyScale)(accumulator, channel);
+    }
+
+    /// <summary>
+    /// The quantized epilogue as a function of (accumulator, channel), its per-channel tables made
+    /// once: requantize with the multiplier and shift of input_scale·filter_scale/output_scale, add
+    /// the output zero point, clamp to the activation range. An i32 accumulator whose every shift
+    /// is a right shift takes <see cref="RightShiftRequantize"/> instead of the requantize intrinsic.
+    /// </summary>
+    public static Func<Expr, Expr, Expr> Quantized(GroupLowerer lowerer, Node node, ElementType accumulatorType, bool legacyScale)
+    {
         QuantizedParameters.RequireTfliteRounding(node);
+        var input = lowerer.TypeOf(node.Operands[0]);
+        var output = node.Result.Type;
         var filter = lowerer.TypeOf(node.Operands[1]);
         var (inputScale, _) = QuantizedParameters.PerTensor(node, input, "input");
         var filterScales = filter.Quantization!.Scales;
@@ -62,7 +75,7 @@ internal static class AccumulatorEpilogue
             throw new LoweringUnsupportedException(node, $"the filter has {filterScales.Length} scales for {channels} output channels");
         }
 
-        var wide = accumulator.Type == ElementType.I64;
+        var wide = accumulatorType == ElementType.I64;
         var multipliers = new long[channels];
         var shifts = new long[channels];
         for (var c = 0; c < channels; c++)
@@ -73,9 +86,17 @@ internal static class AccumulatorEpilogue
             (multipliers[c], shifts[c]) = (multiplier, shift);
         }
 
-        var m = lowerer.PerChannel("multipliers", multipliers, channel);
-        var s = lowerer.PerChannel("shifts", shifts, channel);
         var (min, max) = QuantizedParameters.ActivationRange(node, output);
-        return Registers.AddZeroPointClamped(Requantize(accumulator, m, s), outputZero, min, max);
+        var requantize = !wide && RightShiftRequantize.Applies(multipliers, shifts)
+            ? RightShiftRequantize.Create(lowerer, multipliers, shifts)
+            : WithIntrinsic(lowerer, multipliers, shifts);
+        return (accumulator, channel) => Registers.AddZeroPointClamped(requantize(accumulator, channel), outputZero, min, max);
+    }
+
+    private static Func<Expr, Expr, Expr> WithIntrinsic(GroupLowerer lowerer, long[] multipliers, long[] shifts)
+    {
+        var m = lowerer.PerChannelTable("multipliers", multipliers);
+        var s = lowerer.PerChannelTable("shifts", shifts);
+        return (accumulator, channel) => Requantize(accumulator, m(channel), s(channel));
     }
 }

@@ -80,18 +80,39 @@ internal sealed partial class GroupLowerer
     /// Per-channel compile-time integers read at <paramref name="channel"/>: an immediate when they
     /// are all equal, else a new constant buffer.
     /// </summary>
-    public Expr PerChannel(string hint, IReadOnlyList<long> values, Expr channel, ElementType type = ElementType.I32)
+    public Expr PerChannel(string hint, IReadOnlyList<long> values, Expr channel, ElementType type = ElementType.I32) =>
+        PerChannelTable(hint, values, type)(channel);
+
+    /// <summary>
+    /// Per-channel compile-time integers as a function of the channel, for reading them at several
+    /// channels: an immediate when they are all equal, else loads of one new constant buffer.
+    /// </summary>
+    public Func<Expr, Expr> PerChannelTable(string hint, IReadOnlyList<long> values, ElementType type = ElementType.I32)
     {
         if (values.All(v => v == values[0]))
         {
-            return Imm(values[0], Registers.Of(type));
+            var immediate = Imm(values[0], Registers.Of(type));
+            return _ => immediate;
         }
 
         var data = TensorData.FromInt64s(new TensorType(type, [values.Count]), [.. values]);
         var buffer = new KernelBuffer(Builder.FreshName(hint), type, values.Count, BufferRole.Constant);
         _constants.Add((buffer, new KernelBinding.Computed(hint, data)));
-        return Registers.Widen(new Load(buffer, channel));
+        return channel => Registers.Widen(new Load(buffer, channel));
     }
+
+    /// <summary>The kernel input buffer of a group input value; null for values computed in the group and for constants.</summary>
+    public KernelBuffer? GroupInputBuffer(string value) =>
+        _buffers.TryGetValue(value, out var buffer) && buffer.Role == BufferRole.Input ? buffer : null;
+
+    /// <summary>The elements of a value produced by a constant node of the group, as integers; null for anything else.</summary>
+    public long[]? ConstantValues(string value) =>
+        Producer(value) is { } node && ReferenceEquals(node.Op, Ops.Constant) && node.GetAttribute("value") is TensorAttribute tensor
+            ? tensor.Value.ToInt64s()
+            : null;
+
+    /// <summary>The schedule a scheduled lowering chose for this kernel (recorded on its kernel_call); null for the element-rule lowering.</summary>
+    public string? Schedule { get; set; }
 
     /// <summary>Per-channel compile-time floats read at <paramref name="channel"/>: an immediate when all equal, else a constant buffer.</summary>
     public Expr PerChannelFloat(string hint, IReadOnlyList<float> values, Expr channel)
@@ -174,7 +195,7 @@ internal sealed partial class GroupLowerer
             .Concat(_workspaces.Select(_ => new KernelBinding.Scratch()))
             .ToImmutableArray();
         var function = new KernelFunction(kernelName, parameters, Builder.Finish());
-        return new LoweredKernel(function, bindings, Graph.Nodes.Sum(node => MacCount.Of(Graph, node)));
+        return new LoweredKernel(function, bindings, Graph.Nodes.Sum(node => MacCount.Of(Graph, node))) { Schedule = Schedule };
     }
 
     private void LowerOutput(string name, KernelBuffer buffer)
@@ -183,6 +204,11 @@ internal sealed partial class GroupLowerer
         if (producer is not null && OpRules.Roots.TryGetValue(producer.Op, out var root))
         {
             root(this, producer, buffer);
+            return;
+        }
+
+        if (producer is not null && ScheduledConvolution.TryLower(this, producer, name, buffer))
+        {
             return;
         }
 

@@ -45,8 +45,10 @@ internal static class PoolingLowering
         var builder = lowerer.Builder;
         var c = index[^1];
         var zeroPoint = output.Quantization?.ZeroPoint ?? 0;
+        // An integer max pool without quantization (ONNX MaxPool on uint8) compares integers too.
+        var integerMax = max && output.ElementType != ElementType.F32;
         var accumulator = builder.Local(max ? "best" : "sum", max
-            ? (quantized ? Imm(output.ElementType.MinValue(), register) : F32(float.NegativeInfinity))
+            ? (quantized || integerMax ? Imm(output.ElementType.MinValue(), register) : F32(float.NegativeInfinity))
             : (quantized ? I32(0) : F32(0)));
         Var? count = null;
         var probe = WindowTaps.Create(window, inputExtents, output.Shape.Skip(1).Take(spatial).ToImmutableArray(), kernelExtents,
@@ -64,7 +66,7 @@ internal static class PoolingLowering
             {
                 var x = lowerer.ValueAt(node.Operands[0], [index[0], .. taps.Clamped, c]);
                 builder.Emit(new Assign(accumulator, max
-                    ? (quantized ? Max(accumulator, x) : new Select(Or(Ne(x, x), Gt(x, accumulator)), x, accumulator))
+                    ? (quantized || integerMax ? Max(accumulator, x) : new Select(Or(Ne(x, x), Gt(x, accumulator)), x, accumulator))
                     : Add(accumulator, x)));
                 if (count is not null)
                 {
@@ -84,6 +86,12 @@ internal static class PoolingLowering
                 });
             }
         });
+        if (integerMax && !quantized)
+        {
+            // A window entirely in padding (pads as large as the kernel) keeps the type's minimum.
+            return accumulator;
+        }
+
         return Finish(node, output, accumulator, count, max, quantized, global);
     }
 

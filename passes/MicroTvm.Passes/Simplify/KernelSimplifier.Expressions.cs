@@ -94,10 +94,11 @@ internal sealed partial class KernelSimplifier
 
     /// <summary>
     /// exp, log and tanh compute whatever the target's libm computes (docs/kernel-ir.md), which
-    /// can differ from the host's in the last bit, so they are left for the target to evaluate.
+    /// can differ from the host's in the last bit, so they are left for the target to evaluate;
+    /// target_has_dsp is the target's to answer.
     /// </summary>
     private static bool IsFoldable(Expr expression) =>
-        expression is not Call { Intrinsic: Intrinsic.Exp or Intrinsic.Log or Intrinsic.Tanh };
+        expression is not Call { Intrinsic: Intrinsic.Exp or Intrinsic.Log or Intrinsic.Tanh or Intrinsic.TargetHasDsp };
 
     private Expr Identity(Expr result)
     {

@@ -13,8 +13,8 @@
 # MTVM_SIZE_TOOL / MTVM_NM_TOOL.
 #
 # Cache variables for the user (-DVAR=value), as in firmware.mk:
-#   MTVM_CRT_DIR MODEL_SRCS MODEL_INCLUDE MTVM_MODEL OPT ARENA_SIZE STACK_SIZE REPEAT
-#   INPUT_FILE OUTPUT_FILE POOL_SHRINK FAULT_TEST RUN_DIR
+#   MTVM_CRT_DIR MODEL_SRCS MODEL_INCLUDE MODEL_OBJS MTVM_MODEL MODEL_TABLE OPT ARENA_SIZE STACK_SIZE
+#   REPEAT INPUT_FILE OUTPUT_FILE PLAN_FILE POOL_SHRINK FAULT_TEST RUN_DIR
 # Targets: firmware (firmware.elf), size, run.
 
 get_filename_component(_mtvm_default_crt "${MTVM_COMMON_DIR}/../../crt" ABSOLUTE)
@@ -23,7 +23,10 @@ set(MODEL_SRCS "${MTVM_CRT_DIR}/examples/tiny_cnn/mtvmgen_tiny_cnn.c" CACHE STRI
     "The generated model's C sources (a list)")
 set(MODEL_INCLUDE "${MTVM_CRT_DIR}/examples/tiny_cnn" CACHE STRING
     "Directories with the generated model's headers (a list)")
+set(MODEL_OBJS "" CACHE STRING "Prebuilt model objects linked as they are (mtvm-opt --target llvm; a list)")
 set(MTVM_MODEL mtvmgen_tiny_cnn_model CACHE STRING "The model's descriptor symbol")
+set(MODEL_TABLE 0 CACHE STRING "1: run the models of the table mtvm_models[] as PLAN_FILE says")
+set(PLAN_FILE plan.bin CACHE STRING "uint32 model indices, read over semihosting (optional)")
 set(OPT -O2 CACHE STRING "Optimisation flags")
 set(ARENA_SIZE 65536 CACHE STRING "Bytes of the static arena for inputs, outputs and pools")
 set(STACK_SIZE 16384 CACHE STRING "Bytes of the main stack")
@@ -37,14 +40,24 @@ set(RUN_DIR "${CMAKE_BINARY_DIR}" CACHE PATH "Working directory of the run targe
 set(_mtvm_crt_srcs ${MTVM_CRT_DIR}/src/status.c ${MTVM_CRT_DIR}/src/format.c
     ${MTVM_CRT_DIR}/src/runtime.c)
 
-add_executable(firmware ${MTVM_COMMON_DIR}/mtvm_main.c ${MTVM_BOARD_SRCS} ${_mtvm_crt_srcs}
-               ${MODEL_SRCS})
+# Freestanding boards link no C library: the float functions generated kernels may call
+# (expf, logf, ...) come from libm/, whose math.h shadows the toolchain's.
+set(_mtvm_libm_srcs)
+set(_mtvm_libm_include)
+if("-ffreestanding" IN_LIST MTVM_BOARD_CFLAGS)
+  set(_mtvm_libm_srcs ${MTVM_COMMON_DIR}/libm/mathf.c)
+  set(_mtvm_libm_include ${MTVM_COMMON_DIR}/libm)
+endif()
+
+add_executable(firmware ${MTVM_COMMON_DIR}/mtvm_main.c ${_mtvm_libm_srcs} ${MTVM_BOARD_SRCS}
+               ${_mtvm_crt_srcs} ${MODEL_SRCS} ${MODEL_OBJS})
 set_target_properties(firmware PROPERTIES SUFFIX ".elf")
 target_include_directories(firmware PRIVATE ${MTVM_BOARD_DIR} ${MTVM_COMMON_DIR}
-                           ${MTVM_CRT_DIR}/include ${MODEL_INCLUDE})
+                           ${MTVM_CRT_DIR}/include ${_mtvm_libm_include} ${MODEL_INCLUDE})
 target_compile_definitions(firmware PRIVATE
     MTVM_MODEL=${MTVM_MODEL} MTVM_ARENA_SIZE=${ARENA_SIZE} MTVM_REPEAT=${REPEAT}
-    MTVM_POOL_SHRINK=${POOL_SHRINK} MTVM_FAULT_TEST=${FAULT_TEST}
+    MTVM_POOL_SHRINK=${POOL_SHRINK} MTVM_FAULT_TEST=${FAULT_TEST} MTVM_MODEL_TABLE=${MODEL_TABLE}
+    "MTVM_PLAN_FILE=\"${PLAN_FILE}\""
     "MTVM_INPUT_FILE=\"${INPUT_FILE}\"" "MTVM_OUTPUT_FILE=\"${OUTPUT_FILE}\"")
 separate_arguments(_mtvm_opt UNIX_COMMAND "${OPT}")
 target_compile_options(firmware PRIVATE

@@ -16,7 +16,11 @@
 #   MTVM_CRT_DIR   the runtime (runtime/crt): include/ and src/          [../../crt]
 #   MODEL_SRCS     the generated model's C sources                       [tiny_cnn example]
 #   MODEL_INCLUDE  directories with its headers                          [tiny_cnn example]
+#   MODEL_OBJS     prebuilt model objects linked as they are (mtvm-opt --target llvm) []
 #   MTVM_MODEL     the model's descriptor symbol                         [mtvmgen_tiny_cnn_model]
+#   MODEL_TABLE    1: run the models of the table mtvm_models[] (a source in MODEL_SRCS
+#                  defines it) as PLAN_FILE says, instead of MTVM_MODEL   [0]
+#   PLAN_FILE      read over semihosting (uint32 model indices; optional) [plan.bin]
 #   OPT            optimisation flags                                    [-O2]
 #   ARENA_SIZE     bytes of the static arena for inputs, outputs, pools  [65536]
 #   STACK_SIZE     bytes of the main stack                               [16384]
@@ -35,7 +39,10 @@
 MTVM_CRT_DIR ?= $(abspath $(COMMON_DIR)/../../crt)
 MODEL_SRCS ?= $(MTVM_CRT_DIR)/examples/tiny_cnn/mtvmgen_tiny_cnn.c
 MODEL_INCLUDE ?= $(MTVM_CRT_DIR)/examples/tiny_cnn
+MODEL_OBJS ?=
 MTVM_MODEL ?= mtvmgen_tiny_cnn_model
+MODEL_TABLE ?= 0
+PLAN_FILE ?= plan.bin
 OPT ?= -O2
 ARENA_SIZE ?= 65536
 STACK_SIZE ?= 16384
@@ -51,19 +58,27 @@ CC := $(CROSS)gcc
 SIZE := $(CROSS)size
 NM := $(CROSS)nm
 
+# Freestanding boards link no C library: the float functions generated kernels may call
+# (expf, logf, ...) come from libm/, whose math.h shadows the toolchain's.
+ifneq ($(filter -ffreestanding,$(BOARD_CFLAGS)),)
+LIBM_SRCS := $(COMMON_DIR)/libm/mathf.c
+LIBM_INCLUDE := $(COMMON_DIR)/libm
+endif
+
 CRT_SRCS := $(MTVM_CRT_DIR)/src/status.c $(MTVM_CRT_DIR)/src/format.c \
             $(MTVM_CRT_DIR)/src/runtime.c
-COMMON_SRCS := $(COMMON_DIR)/mtvm_main.c
+COMMON_SRCS := $(COMMON_DIR)/mtvm_main.c $(LIBM_SRCS)
 SRCS := $(COMMON_SRCS) $(BOARD_SRCS) $(CRT_SRCS) $(MODEL_SRCS)
 
 WARNINGS := -std=c99 -Wall -Wextra -Werror -pedantic
 CFLAGS := $(WARNINGS) $(OPT) -g $(ARCH_FLAGS) $(BOARD_CFLAGS) -ffunction-sections \
           -fdata-sections $(EXTRA_CFLAGS)
 CPPFLAGS := -I$(BOARD_DIR) -I$(COMMON_DIR) -I$(MTVM_CRT_DIR)/include \
-            $(addprefix -I,$(MODEL_INCLUDE)) \
+            $(addprefix -I,$(LIBM_INCLUDE) $(MODEL_INCLUDE)) \
             -DMTVM_MODEL=$(MTVM_MODEL) -DMTVM_ARENA_SIZE=$(ARENA_SIZE) \
             -DMTVM_REPEAT=$(REPEAT) -DMTVM_POOL_SHRINK=$(POOL_SHRINK) \
-            -DMTVM_FAULT_TEST=$(FAULT_TEST) \
+            -DMTVM_FAULT_TEST=$(FAULT_TEST) -DMTVM_MODEL_TABLE=$(MODEL_TABLE) \
+            '-DMTVM_PLAN_FILE="$(PLAN_FILE)"' \
             '-DMTVM_INPUT_FILE="$(INPUT_FILE)"' '-DMTVM_OUTPUT_FILE="$(OUTPUT_FILE)"'
 LDFLAGS := $(ARCH_FLAGS) -Wl,--gc-sections -Wl,-Map=$(BUILD)/firmware.map \
            $(BOARD_LDFLAGS) $(EXTRA_LDFLAGS)
@@ -76,7 +91,7 @@ OBJS := $(foreach src,$(SRCS),$(call obj_of,$(src)))
 
 # Rebuild everything when the compiler command changes (other model, REPEAT, OPT, ...).
 FLAGS_FILE := $(BUILD)/flags.txt
-FLAGS_TEXT := $(CC) $(CPPFLAGS) $(CFLAGS) | $(LDFLAGS) $(LDLIBS) | $(SRCS)
+FLAGS_TEXT := $(CC) $(CPPFLAGS) $(CFLAGS) | $(LDFLAGS) $(LDLIBS) | $(SRCS) $(MODEL_OBJS)
 ifneq ($(FLAGS_TEXT),$(file <$(FLAGS_FILE)))
 $(shell mkdir -p $(OBJDIR))
 $(file >$(FLAGS_FILE),$(FLAGS_TEXT))
@@ -96,8 +111,8 @@ $(foreach src,$(COMMON_SRCS) $(BOARD_SRCS) $(MODEL_SRCS),\
   $(eval $(call mtvm_compile_rule,$(src),$(if $(findstring freestanding.c,$(src)),-fno-tree-loop-distribute-patterns))))
 $(foreach src,$(CRT_SRCS),$(eval $(call mtvm_compile_rule,$(src),-I$(MTVM_CRT_DIR)/src)))
 
-$(ELF): $(OBJS) $(BOARD_LINK_DEPS)
-	$(CC) $(LDFLAGS) $(OBJS) $(LDLIBS) -o $@
+$(ELF): $(OBJS) $(MODEL_OBJS) $(BOARD_LINK_DEPS)
+	$(CC) $(LDFLAGS) $(OBJS) $(MODEL_OBJS) $(LDLIBS) -o $@
 
 size: $(ELF)
 	@sh $(COMMON_DIR)/size-report.sh '$(SIZE)' '$(NM)' $(ELF) $(BOARD) $(ARENA_SIZE) $(STACK_SIZE)

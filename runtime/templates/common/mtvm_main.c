@@ -30,6 +30,20 @@
  *   MTVM_POOL_SHRINK   bytes taken off every pool (default 0; a test of the failure path)
  *   MTVM_FAULT_TEST    1: read MTVM_BOARD_FAULT_ADDRESS before running (a test of the fault
  *                      handlers)
+ *   MTVM_MODEL_TABLE   1: run the models of a table instead of MTVM_MODEL (below)
+ *   MTVM_PLAN_FILE     default "plan.bin"
+ *
+ * Several models in one image (a project of `mtvm-opt micro create-project` with more than one
+ * Model Library Format archive): with MTVM_MODEL_TABLE the project defines
+ *
+ *   const mtvm_model_t* const mtvm_models[];  const uint32_t mtvm_num_models;
+ *
+ * and the firmware runs, in order, the models the plan file lists (little-endian uint32
+ * indices into the table, a model may appear several times), or every model once when there
+ * is no plan file. Each run carves the arena afresh, reads its inputs from where the previous
+ * one stopped reading the input file (whose length must be the sum over the whole plan),
+ * appends its outputs to the output file and prints its own result line; the first failure
+ * ends the firmware with its line, so the models before it have their results.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -41,7 +55,10 @@
 #include "mtvm/status.h"
 #include "mtvm_board.h"
 
-#ifndef MTVM_MODEL
+#ifndef MTVM_MODEL_TABLE
+#define MTVM_MODEL_TABLE 0
+#endif
+#if !MTVM_MODEL_TABLE && !defined(MTVM_MODEL)
 #error "define MTVM_MODEL as the model's descriptor symbol, e.g. -DMTVM_MODEL=mtvmgen_tiny_cnn_model"
 #endif
 #ifndef MTVM_ARENA_SIZE
@@ -62,12 +79,29 @@
 #ifndef MTVM_FAULT_TEST
 #define MTVM_FAULT_TEST 0
 #endif
+#ifndef MTVM_PLAN_FILE
+#define MTVM_PLAN_FILE "plan.bin"
+#endif
+/* The most runs one plan may list. */
+#ifndef MTVM_MAX_PLAN
+#define MTVM_MAX_PLAN 1024
+#endif
 
 #if MTVM_REPEAT < 1
 #error "MTVM_REPEAT must be at least 1"
 #endif
 
+#if MTVM_MODEL_TABLE
+extern const mtvm_model_t* const mtvm_models[];
+extern const uint32_t mtvm_num_models;
+#else
 extern const mtvm_model_t MTVM_MODEL;
+static const mtvm_model_t* const mtvm_models[] = {&MTVM_MODEL};
+static const uint32_t mtvm_num_models = 1;
+#endif
+
+/* The model being run: failure lines name it. */
+static const mtvm_model_t* mtvm_current;
 
 /* The base alignment of the arena; larger alignments are padded for at carving time. */
 #define MTVM_ARENA_ALIGNMENT 16
@@ -154,7 +188,7 @@ static void mtvm_fail_begin(mtvm_fmt_t* f, int exit_code, const char* stage)
 {
     mtvm_result_begin(f, exit_code);
     mtvm_fmt_str(f, " model=");
-    mtvm_fmt_str(f, MTVM_MODEL.name);
+    mtvm_fmt_str(f, mtvm_current->name);
     mtvm_fmt_str(f, " stage=");
     mtvm_fmt_str(f, stage);
     mtvm_fmt_str(f, " error=");
@@ -191,7 +225,7 @@ static MTVM_NORETURN void mtvm_fail_status(const char* stage, mtvm_status_t stat
     mtvm_fmt_str(&f, " name=");
     mtvm_fmt_str(&f, mtvm_status_name(status));
     mtvm_fmt_str(&f, " model=");
-    mtvm_fmt_str(&f, MTVM_MODEL.name);
+    mtvm_fmt_str(&f, mtvm_current->name);
     mtvm_fmt_str(&f, " stage=");
     mtvm_fmt_str(&f, stage);
     mtvm_fmt_str(&f, " error=");
@@ -332,19 +366,68 @@ static void mtvm_carve_all(const mtvm_model_t* model, uint8_t** inputs_struct,
     }
 }
 
-/* ---- inputs and outputs files ---- */
+/* ---- the plan, the inputs and the outputs files ---- */
 
-static void mtvm_read_inputs(const mtvm_model_t* model)
+static uint32_t mtvm_plan[MTVM_MAX_PLAN];
+
+/* Fills mtvm_plan from the plan file, or with every model once; returns the number of runs. */
+static uint32_t mtvm_read_plan(void)
+{
+    const int handle = mtvm_board_file_open(MTVM_PLAN_FILE, 0);
+    uint32_t count;
+    uint32_t i;
+    long length;
+    if (handle < 0) {
+        for (i = 0; i < mtvm_num_models && i < MTVM_MAX_PLAN; ++i) {
+            mtvm_plan[i] = i;
+        }
+        return i;
+    }
+    length = mtvm_board_file_length(handle);
+    if (length < 0 || length % 4 != 0 || (unsigned long)length / 4u > MTVM_MAX_PLAN) {
+        mtvm_fail_n(MTVM_EXIT_INPUT, "plan", MTVM_PLAN_FILE " must hold whole uint32 model "
+                    "indices, at most ", (unsigned long)MTVM_MAX_PLAN, " (MTVM_MAX_PLAN)");
+    }
+    count = (uint32_t)((unsigned long)length / 4u);
+    for (i = 0; i < count; ++i) {
+        uint8_t b[4];
+        if (mtvm_board_file_read(handle, b, sizeof b) != sizeof b) {
+            mtvm_fail_n(MTVM_EXIT_INPUT, "plan", "short read of " MTVM_PLAN_FILE " at entry ",
+                        (unsigned long)i, "");
+        }
+        mtvm_plan[i] = (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 |
+                       (uint32_t)b[3] << 24;
+        if (mtvm_plan[i] >= mtvm_num_models) {
+            mtvm_fail_n(MTVM_EXIT_INPUT, "plan", MTVM_PLAN_FILE " names a model past the "
+                        "table's ", (unsigned long)mtvm_num_models, " models");
+        }
+    }
+    (void)mtvm_board_file_close(handle);
+    return count;
+}
+
+static size_t mtvm_input_bytes(const mtvm_model_t* model)
 {
     size_t total = 0;
-    long length;
-    int handle;
     uint32_t i;
     for (i = 0; i < model->num_inputs; ++i) {
         total += model->inputs[i].bytes;
     }
+    return total;
+}
+
+/* Opens the input file and checks its length: every run's inputs; -1 when there are none. */
+static int mtvm_open_inputs(uint32_t runs)
+{
+    size_t total = 0;
+    long length;
+    int handle;
+    uint32_t r;
+    for (r = 0; r < runs; ++r) {
+        total += mtvm_input_bytes(mtvm_models[mtvm_plan[r]]);
+    }
     if (total == 0) {
-        return;
+        return -1;
     }
     handle = mtvm_board_file_open(MTVM_INPUT_FILE, 0);
     if (handle < 0) {
@@ -362,6 +445,12 @@ static void mtvm_read_inputs(const mtvm_model_t* model)
         mtvm_fmt_uint(&f, (unsigned long)total);
         mtvm_result_end(&f, MTVM_EXIT_INPUT);
     }
+    return handle;
+}
+
+static void mtvm_read_inputs(const mtvm_model_t* model, int handle)
+{
+    uint32_t i;
     for (i = 0; i < model->num_inputs; ++i) {
         const size_t bytes = model->inputs[i].bytes;
         if (mtvm_board_file_read(handle, mtvm_input_data[i], bytes) != bytes) {
@@ -369,25 +458,26 @@ static void mtvm_read_inputs(const mtvm_model_t* model)
                         (unsigned long)i, "");
         }
     }
-    (void)mtvm_board_file_close(handle);
 }
 
-static void mtvm_write_outputs(const mtvm_model_t* model)
+static int mtvm_open_outputs(void)
 {
     const int handle = mtvm_board_file_open(MTVM_OUTPUT_FILE, 1);
-    uint32_t i;
     if (handle < 0) {
         mtvm_fail(MTVM_EXIT_OUTPUT, "outputs", "cannot create " MTVM_OUTPUT_FILE);
     }
+    return handle;
+}
+
+static void mtvm_write_outputs(const mtvm_model_t* model, int handle)
+{
+    uint32_t i;
     for (i = 0; i < model->num_outputs; ++i) {
         const size_t bytes = model->outputs[i].bytes;
         if (mtvm_board_file_write(handle, mtvm_output_data[i], bytes) != bytes) {
             mtvm_fail_n(MTVM_EXIT_OUTPUT, "outputs", "short write of " MTVM_OUTPUT_FILE
                         " at output ", (unsigned long)i, "");
         }
-    }
-    if (mtvm_board_file_close(handle) != 0) {
-        mtvm_fail(MTVM_EXIT_OUTPUT, "outputs", "cannot close " MTVM_OUTPUT_FILE);
     }
 }
 
@@ -403,9 +493,10 @@ static void mtvm_fault_test(void)
 }
 #endif
 
-int main(void)
+/* Runs one model MTVM_REPEAT times on its inputs, writes its outputs and prints its result line. */
+static void mtvm_run_one(const mtvm_model_t* model, int* input_handle, int* output_handle,
+                         uint32_t runs)
 {
-    const mtvm_model_t* const model = &MTVM_MODEL;
     mtvm_context_t context;
     mtvm_status_t status;
     uint8_t* inputs_struct = NULL;
@@ -416,12 +507,14 @@ int main(void)
     unsigned long run;
     mtvm_fmt_t f;
 
-    mtvm_board_init();
-#if MTVM_FAULT_TEST
-    mtvm_fault_test();
-#endif
+    mtvm_current = model;
     mtvm_carve_all(model, &inputs_struct, &outputs_struct);
-    mtvm_read_inputs(model);
+    if (*input_handle == -2) {
+        *input_handle = mtvm_open_inputs(runs);
+    }
+    if (*input_handle >= 0) {
+        mtvm_read_inputs(model, *input_handle);
+    }
 
     status = mtvm_context_init(&context);
     if (status != MTVM_OK) {
@@ -448,7 +541,10 @@ int main(void)
     if (status != MTVM_OK) {
         mtvm_fail_status("mtvm_run", status);
     }
-    mtvm_write_outputs(model);
+    if (*output_handle < 0) {
+        *output_handle = mtvm_open_outputs();
+    }
+    mtvm_write_outputs(model, *output_handle);
 
     net = elapsed > overhead ? elapsed - overhead : 0;
     mtvm_result_begin(&f, MTVM_EXIT_OK);
@@ -464,5 +560,34 @@ int main(void)
     mtvm_fmt_uint(&f, (unsigned long)mtvm_board_counter_resolution());
     mtvm_fmt_str(&f, " overhead=");
     mtvm_fmt_u64(&f, overhead);
-    mtvm_result_end(&f, MTVM_EXIT_OK);
+    mtvm_board_console_write(mtvm_line);
+    mtvm_board_console_write("\n");
+}
+
+int main(void)
+{
+    int input_handle = -2; /* -2: not opened yet; -1: no inputs at all */
+    int output_handle = -1;
+    uint32_t runs;
+    uint32_t r;
+
+    mtvm_current = mtvm_models[0];
+    mtvm_board_init();
+#if MTVM_FAULT_TEST
+    mtvm_fault_test();
+#endif
+    runs = mtvm_read_plan();
+    for (r = 0; r < runs; ++r) {
+        mtvm_run_one(mtvm_models[mtvm_plan[r]], &input_handle, &output_handle, runs);
+    }
+    if (input_handle >= 0) {
+        (void)mtvm_board_file_close(input_handle);
+    }
+    if (output_handle < 0) {
+        output_handle = mtvm_open_outputs();
+    }
+    if (mtvm_board_file_close(output_handle) != 0) {
+        mtvm_fail(MTVM_EXIT_OUTPUT, "outputs", "cannot close " MTVM_OUTPUT_FILE);
+    }
+    mtvm_board_exit(MTVM_EXIT_OK);
 }

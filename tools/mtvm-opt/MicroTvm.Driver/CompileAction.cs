@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ModulePrinter = MicroTvm.IR.Text.ModulePrinter;
+using MicroTvm.Driver.Memory;
 using MicroTvm.Driver.Output;
 using MicroTvm.IR.Verification;
 using MicroTvm.Passes;
@@ -67,7 +68,37 @@ internal sealed class CompileAction(DriverConfiguration configuration, OptComman
         }
 
         var opsIn = module.Main.Nodes.Count(n => !ReferenceEquals(n.Op, Ops.Constant));
-        return RunPipeline(module, pipeline) is { } result ? Write(result, inputPath, opsIn) : ExitCodes.CompileError;
+        return RunPipeline(module, pipeline) is { } result && WriteMemoryFigures(result) ? Write(result, inputPath, opsIn) : ExitCodes.CompileError;
+    }
+
+    /// <summary>--memory-report (to standard output, or standard error when that carries the module) and --memory-plot.</summary>
+    private bool WriteMemoryFigures(Module module)
+    {
+        var report = parsed.GetValue(commandLine.MemoryReport);
+        var plot = parsed.GetValue(commandLine.MemoryPlot);
+        if (!report && plot is null)
+        {
+            return true;
+        }
+
+        if (module.MemoryPlan is null)
+        {
+            error.WriteLine("error: --memory-report and --memory-plot need a pipeline that runs plan-memory");
+            return false;
+        }
+
+        var figures = PlanFigures.Of(module);
+        if (report)
+        {
+            (parsed.GetValue(commandLine.Output) is null ? error : output).Write(MemoryReport.Text(figures));
+        }
+
+        if (plot is not null)
+        {
+            File.WriteAllText(plot, MemoryPlot.Svg(figures));
+        }
+
+        return true;
     }
 
     private int Write(Module module, string inputPath, int opsIn)
@@ -90,7 +121,7 @@ internal sealed class CompileAction(DriverConfiguration configuration, OptComman
             return ExitCodes.CompileError;
         }
 
-        var target = CompileTarget.Find(parsed.GetValue(commandLine.Target)!, parsed.GetValue(commandLine.Cpu)!);
+        var target = TargetSelection.Resolve(parsed.GetValue(commandLine.Target), parsed.GetValue(commandLine.Cpu), parsed.GetValue(commandLine.Defines) ?? []);
         var modelName = parsed.GetValue(commandLine.ModelName) ?? Path.GetFileNameWithoutExtension(inputPath);
         var withObjects = format is OutputFormat.Object or OutputFormat.StaticLib || parsed.GetValue(commandLine.WithObjects);
         var model = CodeGenerator.Generate(module, modelName, target, opsIn, withObjects, $"{configuration.ToolName} {ToolVersion.Text}", error);
@@ -137,7 +168,8 @@ internal sealed class CompileAction(DriverConfiguration configuration, OptComman
         var file = parsed.GetValue(commandLine.Pipeline);
         var inline = parsed.GetValue(commandLine.PassPipeline);
         var parameters = OverrideParser.Parameters(parsed.GetValue(commandLine.Defines) ?? []);
-        var passOptions = OverrideParser.PassOptions(parsed.GetValue(commandLine.PassOptions) ?? []);
+        var passOptions = OverrideParser.PassOptions(parsed.GetValue(commandLine.PassOptions) ?? [])
+            .AddRange(PoolOptions.Overrides(parsed.GetValue(commandLine.Pools) ?? []));
         if (file is null && inline is null)
         {
             return parameters.Length > 0 || passOptions.Length > 0 || parsed.GetValue(commandLine.PipelineName) is not null

@@ -3,8 +3,8 @@ using System.CommandLine;
 namespace MicroTvm.Driver;
 
 /// <summary>
-/// The <c>mtvm-opt</c> tool as a library: parse the command line, run the compile path or the
-/// <c>run</c> subcommand, and return the exit code (0 success, 1 compile error, 2 usage error).
+/// The <c>mtvm-opt</c> tool as a library: parse the command line, run the compile path, the
+/// <c>run</c> subcommand or a <c>micro</c> subcommand, and return the exit code (0 success, 1 compile error, 2 usage error).
 /// </summary>
 public static class MtvmOpt
 {
@@ -14,7 +14,8 @@ public static class MtvmOpt
         var root = commandLine.CreateRoot(
             configuration.ToolName,
             parsed => Guard(error, () => new CompileAction(configuration, commandLine, parsed, output, error).Run()),
-            parsed => Guard(error, () => new RunAction(configuration, commandLine, parsed, output, error).Run()));
+            parsed => Guard(error, () => new RunAction(configuration, commandLine, parsed, output, error).Run()),
+            parsed => Guard(error, () => new Micro.MicroAction(commandLine, parsed, output, error).Run()));
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {

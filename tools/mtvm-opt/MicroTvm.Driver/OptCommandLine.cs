@@ -30,9 +30,9 @@ internal sealed class OptCommandLine
 
     public Option<string?> ModelName { get; } = new("--model-name") { Description = "the model's name in the generated code and metadata.json (default: the input file's name)" };
 
-    public Option<string> Target { get; } = new("--target") { Description = "the code generator: c", DefaultValueFactory = _ => "c" };
+    public Option<string?> Target { get; } = new("--target") { Description = "the code generator: c, or llvm (ELF objects from libLLVM); default: the pipeline's -D target=…, else c" };
 
-    public Option<string> Cpu { get; } = new("--mcpu", "-mcpu") { Description = "the CPU objects are compiled for: host, cortex-m3, cortex-m4, cortex-m7, cortex-m55, riscv32", DefaultValueFactory = _ => CompileTarget.DefaultCpu };
+    public Option<string?> Cpu { get; } = new("--mcpu", "-mcpu") { Description = "the CPU objects are compiled for: host, cortex-m3, cortex-m4, cortex-m7, cortex-m55, riscv32; default: the pipeline's -D mcpu=…, else host" };
 
     public Option<bool> WithObjects { get; } = new("--with-objects") { Description = "also compile the generated C into codegen/host/lib/*.o of the Model Library Format" };
 
@@ -78,6 +78,12 @@ internal sealed class OptCommandLine
 
     public Option<string[]> Plugins { get; } = new("--load-pass-plugin") { Description = "load the passes of an assembly", HelpName = "PATH" };
 
+    public Option<string[]> Pools { get; } = new("--pool") { Description = "a workspace pool for plan-memory, repeatable, filled in order: --pool sram=256K --pool dtcm=64K@32", HelpName = "name=SIZE[@ALIGNMENT]" };
+
+    public Option<bool> MemoryReport { get; } = new("--memory-report") { Description = "print the memory plan: every buffer (bytes, first/last step, pool, offset), the peak, the lower bound and the gap" };
+
+    public Option<string?> MemoryPlot { get; } = new("--memory-plot") { Description = "draw the memory plan (time × address, peak step marked) as SVG here", HelpName = "FILE.svg" };
+
     public Option<string?> Board { get; } = new("--board") { Description = "where to run the model: interpreter, host, qemu-mps2-an385, qemu-mps2-an386, qemu-mps2-an500, qemu-mps3-an547, qemu-riscv32", DefaultValueFactory = _ => "interpreter" };
 
     public Option<int> Repeat { get; } = new("--repeat") { Description = "inferences per run on a board (the instruction count is their mean)", DefaultValueFactory = _ => 1 };
@@ -86,25 +92,48 @@ internal sealed class OptCommandLine
 
     public Option<string?> Report { get; } = new("--report") { Description = "write the run's figures (board, instructions_per_inference, flash_bytes, ram_bytes) as JSON here" };
 
+    public Option<string?> Template { get; } = new("--template") { Description = "the board the project is for: host, qemu-mps2-an385, qemu-mps2-an386, qemu-mps2-an500, qemu-mps3-an547, qemu-riscv32" };
+
+    public Option<string[]> Mlf { get; } = new("--mlf") { Description = "a compiled model (Model Library Format .tar) for the project; repeat it to link several models into one image", HelpName = "model.tar" };
+
+    public Argument<string> Project { get; } = new("PROJECT") { Description = "the project directory (made by micro create-project)" };
+
     public Option<string?> Inputs { get; } = new("--inputs") { Description = "input tensors (.npz, keyed by the model's input names)" };
 
     public Option<string?> Outputs { get; } = new("--outputs") { Description = "where to write the output tensors (.npz)" };
 
-    public RootCommand CreateRoot(string toolName, Func<ParseResult, int> compile, Func<ParseResult, int> run)
+    public RootCommand CreateRoot(string toolName, Func<ParseResult, int> compile, Func<ParseResult, int> run, Func<ParseResult, int> micro)
     {
         var root = new RootCommand($"{toolName}: runs pass pipelines over MicroTvm modules")
         {
             Input, Output, OutputFormat, ModelName, Target, Cpu, WithObjects, Pipeline, PipelineName, PassPipeline, Defines, PassOptions, ListPasses, Format, DumpPassPipeline,
             SupportedOps, Verify, NoVerifyEach, PrintIrBefore, PrintIrAfter, PrintIrAfterAll, IrDumpDir, Timing, TimingFormat, Statistics,
-            BisectLimit, ReproducerDir, Plugins,
+            BisectLimit, ReproducerDir, Plugins, Pools, MemoryReport, MemoryPlot,
         };
         root.SetAction(compile);
-        var runCommand = new Command("run", "run a model (or a compiled .tar) on a board: the reference interpreter, the host, or an emulated board")
+        var runCommand = new Command("run", "run a model (or a compiled .tar, or a project directory) on a board: the reference interpreter, the host, or an emulated board")
         {
-            Input, Board, Inputs, Outputs, Repeat, Report, Pipeline, FirmwareFlags,
+            Input, Board, Inputs, Outputs, Repeat, Report, Pipeline, FirmwareFlags, Target,
         };
         runCommand.SetAction(run);
         root.Subcommands.Add(runCommand);
+        root.Subcommands.Add(CreateMicro(micro));
         return root;
+    }
+
+    private Command CreateMicro(Func<ParseResult, int> action)
+    {
+        var create = new Command("create-project", "make a self-contained firmware project (template, runtime, generated code, Makefile, mtvm-project.json) from compiled models")
+        {
+            Template, Mlf, Output,
+        };
+        var build = new Command("build", "build a project's firmware") { Project, FirmwareFlags };
+        var flash = new Command("flash", "build a project's image and check its flash and RAM use against the board's limits (QEMU boards load the image at run time)") { Project, FirmwareFlags };
+        foreach (var command in new[] { create, build, flash })
+        {
+            command.SetAction(action);
+        }
+
+        return new Command("micro", "firmware projects for boards") { create, build, flash };
     }
 }

@@ -10,7 +10,7 @@ namespace MicroTvm.Driver;
 /// <c>run MODEL --board interpreter --inputs in.npz --outputs out.npz</c>: evaluates the model's
 /// main graph with the reference interpreter. Inputs that do not match the graph are reported
 /// naming the tensor and what was expected. Other boards build and run firmware
-/// (<see cref="FirmwareRunAction"/>).
+/// (<see cref="FirmwareRunAction"/>), as does a project directory, on its own board.
 /// </summary>
 internal sealed class RunAction(DriverConfiguration configuration, OptCommandLine commandLine, ParseResult parsed, TextWriter output, TextWriter error)
 {
@@ -20,9 +20,11 @@ internal sealed class RunAction(DriverConfiguration configuration, OptCommandLin
     {
         var board = parsed.GetValue(commandLine.Board);
         var modelPath = parsed.GetValue(commandLine.Input) ?? throw new UsageException("run: no model file");
-        if (board != InterpreterBoard)
+        var isProject = Directory.Exists(modelPath) && Micro.MicroProject.IsProject(modelPath);
+        if (board != InterpreterBoard || isProject)
         {
-            var firmwareBoard = Board.Find(board ?? string.Empty)
+            // A project runs on its own board unless another is named (which is an error).
+            var firmwareBoard = board == InterpreterBoard ? null : Board.Find(board ?? string.Empty)
                 ?? throw new UsageException($"unknown board '{board}'; the boards are: {string.Join(", ", [InterpreterBoard, .. Board.All.Select(b => b.Name)])}");
             return new FirmwareRunAction(configuration, output, error).Run(
                 firmwareBoard,
@@ -32,7 +34,8 @@ internal sealed class RunAction(DriverConfiguration configuration, OptCommandLin
                 parsed.GetValue(commandLine.Outputs),
                 parsed.GetValue(commandLine.Repeat),
                 parsed.GetValue(commandLine.Report),
-                parsed.GetValue(commandLine.FirmwareFlags) ?? string.Empty);
+                parsed.GetValue(commandLine.FirmwareFlags) ?? string.Empty,
+                parsed.GetValue(commandLine.Target));
         }
 
         if (modelPath.EndsWith(".tar", StringComparison.OrdinalIgnoreCase))

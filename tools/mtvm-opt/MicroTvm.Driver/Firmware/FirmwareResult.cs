@@ -5,7 +5,7 @@ namespace MicroTvm.Driver.Firmware;
 /// <c>MTVM_FAULT</c>, see runtime/templates/README.md), the output bytes on success, and the
 /// image's flash and RAM use.
 /// </summary>
-internal sealed record FirmwareResult(
+public sealed record FirmwareResult(
     string Board,
     int ExitCode,
     IReadOnlyDictionary<string, string> Fields,

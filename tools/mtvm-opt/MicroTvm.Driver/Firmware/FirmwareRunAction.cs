@@ -1,18 +1,23 @@
 using System.Globalization;
 using System.Text.Json;
+using MicroTvm.Driver.Micro;
+using MicroTvm.Driver.Output;
 using MicroTvm.IR.IO;
 
 namespace MicroTvm.Driver.Firmware;
 
 /// <summary>
-/// <c>run MODEL|MODEL.tar --board BOARD</c> for boards with firmware (host, QEMU): compiles the
-/// model to a Model Library Format archive when given a model (with <c>--pipeline</c>, or the
-/// built-in pipelines/aot.pass), builds and runs the firmware, writes the outputs, and prints
+/// <c>run MODEL|MODEL.tar|PROJECT --board BOARD</c> for boards with firmware (host, QEMU): compiles
+/// the model to a Model Library Format archive when given a model (with <c>--pipeline</c>, or the
+/// built-in pipelines/aot.pass), makes a project of it in a scratch directory when not given one
+/// (<see cref="MicroProject"/>), builds and runs the firmware, writes the outputs, and prints
 /// instructions per inference with the image's flash and RAM use (also as JSON with <c>--report</c>).
 /// </summary>
 internal sealed class FirmwareRunAction(DriverConfiguration configuration, TextWriter output, TextWriter error)
 {
-    public int Run(Board board, string modelPath, string? pipelinePath, string? inputsPath, string? outputsPath, int repeat, string? reportPath, string firmwareFlags)
+    /// <param name="board">null: the project's own board (<paramref name="modelPath"/> is a project).</param>
+    /// <param name="backend">the code generator for a model compiled here (<c>--target</c>): c, or llvm for the board's CPU</param>
+    public int Run(Board? board, string modelPath, string? pipelinePath, string? inputsPath, string? outputsPath, int repeat, string? reportPath, string firmwareFlags, string? backend = null)
     {
         if (repeat < 1)
         {
@@ -22,23 +27,42 @@ internal sealed class FirmwareRunAction(DriverConfiguration configuration, TextW
         var scratch = Directory.CreateTempSubdirectory("mtvm-run-").FullName;
         try
         {
-            var archive = modelPath;
-            if (!modelPath.EndsWith(".tar", StringComparison.OrdinalIgnoreCase))
+            MicroProject project;
+            if (Directory.Exists(modelPath))
             {
-                archive = Path.Combine(scratch, "model.tar");
-                if (Compile(modelPath, pipelinePath, archive, scratch) is var exitCode and not ExitCodes.Success)
+                project = MicroProject.Open(modelPath);
+                if (board is not null && board.Name != project.Board)
                 {
-                    return exitCode;
+                    throw new UsageException($"run: the project '{modelPath}' is for {project.Board}, not {board.Name}");
                 }
             }
+            else
+            {
+                var archive = modelPath;
+                if (!modelPath.EndsWith(".tar", StringComparison.OrdinalIgnoreCase))
+                {
+                    archive = Path.Combine(scratch, "model.tar");
+                    if (Compile(modelPath, pipelinePath, archive, scratch, backend, board) is var exitCode and not ExitCodes.Success)
+                    {
+                        return exitCode;
+                    }
+                }
 
-            var package = MlfPackage.Extract(archive, Path.Combine(scratch, "mlf"));
+                project = MicroProject.Create(board!.Name, [archive], Path.Combine(scratch, "project"));
+            }
+
+            if (project.Models.Length != 1)
+            {
+                throw new UsageException($"run: the project has {project.Models.Length} models; run takes a project of one");
+            }
+
+            var package = project.Models[0];
             if (Inputs(package, inputsPath) is not { } inputs)
             {
                 return ExitCodes.CompileError;
             }
 
-            var result = FirmwareRunner.Run(package, board, inputs, repeat, firmwareFlags, error);
+            var result = project.Run([new PlannedRun(0, inputs)], new FirmwareSettings(repeat, firmwareFlags), error).Results[0];
             if (!result.Succeeded)
             {
                 error.WriteLine($"error: {result.Describe()}");
@@ -47,9 +71,9 @@ internal sealed class FirmwareRunAction(DriverConfiguration configuration, TextW
 
             WriteOutputs(package, result.Outputs!, outputsPath);
             var figure = result.InstructionsPerInference is { } count
-                ? board.Emulator is null ? $"{count:N0} ns per inference (wall clock)" : $"{count:N0} instructions per inference"
+                ? project.BoardInfo.Emulator is null ? $"{count:N0} ns per inference (wall clock)" : $"{count:N0} instructions per inference"
                 : "no instruction count";
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ran {package.Name} on {board.Name}: {figure} (repeat {repeat}); flash {result.FlashBytes:N0} bytes, RAM {result.RamBytes:N0} bytes"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ran {package.Name} on {project.Board}: {figure} (repeat {repeat}); flash {result.FlashBytes:N0} bytes, RAM {result.RamBytes:N0} bytes"));
             if (reportPath is not null)
             {
                 WriteReport(reportPath, package, result, repeat);
@@ -63,15 +87,16 @@ internal sealed class FirmwareRunAction(DriverConfiguration configuration, TextW
         }
     }
 
-    private int Compile(string modelPath, string? pipelinePath, string archive, string scratch)
+    private int Compile(string modelPath, string? pipelinePath, string archive, string scratch, string? backend, Board? board)
     {
+        string[] target = backend is null ? [] : ["--target", backend, "--mcpu", board?.Cpu ?? CompileTarget.DefaultCpu];
         if (pipelinePath is null)
         {
             pipelinePath = Path.Combine(scratch, "aot.pass");
             File.WriteAllBytes(pipelinePath, Output.EmbeddedFiles.Read("pipelines/aot.pass"));
         }
 
-        return MtvmOpt.Run(["--pipeline", pipelinePath, modelPath, "-o", archive, "--model-name", Path.GetFileNameWithoutExtension(modelPath)], configuration, TextWriter.Null, error);
+        return MtvmOpt.Run(["--pipeline", pipelinePath, modelPath, "-o", archive, "--model-name", Path.GetFileNameWithoutExtension(modelPath), .. target], configuration, TextWriter.Null, error);
     }
 
     private byte[]? Inputs(MlfPackage package, string? inputsPath)

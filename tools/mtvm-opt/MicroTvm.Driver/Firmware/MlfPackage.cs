@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace MicroTvm.Driver.Firmware;
 
 /// <summary>An unpacked Model Library Format archive and what its metadata.json says about the model's interface.</summary>
-internal sealed class MlfPackage
+public sealed class MlfPackage
 {
     private MlfPackage(string directory, string name, string cName, ImmutableArray<MlfTensor> inputs, ImmutableArray<MlfTensor> outputs, long poolBytes, long alignments)
     {
@@ -34,6 +34,9 @@ internal sealed class MlfPackage
 
     public string DescriptorSymbol => $"mtvmgen_{CName}_model";
 
+    /// <summary>Bytes the firmware's arena needs for this model: inputs, outputs, pools, padding and the two structs.</summary>
+    public long ArenaBytes => Inputs.Concat(Outputs).Sum(t => t.Bytes) + PoolBytes + AlignmentSlack + 1024;
+
     /// <summary>Unpacks <paramref name="archive"/> into <paramref name="directory"/> and reads its metadata.</summary>
     public static MlfPackage Extract(string archive, string directory)
     {
@@ -50,6 +53,7 @@ internal sealed class MlfPackage
         return Open(directory, archive);
     }
 
+    /// <summary>Reads the metadata.json of an archive unpacked into <paramref name="directory"/>; <paramref name="origin"/> names it in errors.</summary>
     public static MlfPackage Open(string directory, string origin)
     {
         var path = Path.Combine(directory, "metadata.json");
@@ -98,7 +102,7 @@ internal sealed class MlfPackage
 }
 
 /// <summary>An input or output of a packaged model.</summary>
-internal sealed record MlfTensor(string Name, ElementType ElementType, ImmutableArray<int> Shape, long Bytes, long Alignment)
+public sealed record MlfTensor(string Name, ElementType ElementType, ImmutableArray<int> Shape, long Bytes, long Alignment)
 {
     public TensorType Type => new(ElementType, Shape);
 }

@@ -6,7 +6,7 @@ namespace MicroTvm.Driver.Output;
 
 /// <summary>
 /// From a module the pipeline built an executor and memory plan for, to a <see cref="CompiledModel"/>:
-/// the C backend's header and source, and objects when asked for.
+/// the C backend's header and source, and objects when asked for (always with <c>--target llvm</c>).
 /// </summary>
 internal static class CodeGenerator
 {
@@ -19,7 +19,9 @@ internal static class CodeGenerator
     public static CompiledModel Generate(Module module, string modelName, CompileTarget target, int opsIn, bool withObjects, string generator, TextWriter log)
     {
         var code = CModelEmitter.Emit(module, modelName, generator);
-        var objects = withObjects ? [ObjectBuilder.CompileObject(code, target, log)] : ImmutableArray<(string, byte[])>.Empty;
+        // The LLVM backend's whole product is its object; the C files stay for the header (and for reading).
+        var objects = target.IsLlvm ? [LlvmObjectBuilder.EmitObject(module, modelName, target, log)]
+            : withObjects ? [ObjectBuilder.CompileObject(code, target, log)] : ImmutableArray<(string, byte[])>.Empty;
         return new CompiledModel(module, ModelInterface.Of(module, modelName), code, target, opsIn, objects);
     }
 }

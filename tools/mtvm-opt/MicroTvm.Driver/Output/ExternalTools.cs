@@ -16,9 +16,16 @@ internal static class ExternalTools
             .Any(dir => File.Exists(Path.Combine(dir, program)));
 
     /// <summary>Makes sure <paramref name="program"/> can be run, installing <paramref name="packages"/> as root when it cannot.</summary>
-    public static void Require(string program, IReadOnlyList<string> packages, TextWriter log)
+    public static void Require(string program, IReadOnlyList<string> packages, TextWriter log) =>
+        Require($"'{program}'", () => IsOnPath(program), packages, log);
+
+    /// <summary>
+    /// Makes sure <paramref name="isPresent"/> holds (a library, a program), installing
+    /// <paramref name="packages"/> as root when it does not; otherwise reports what to install.
+    /// </summary>
+    public static void Require(string what, Func<bool> isPresent, IReadOnlyList<string> packages, TextWriter log)
     {
-        if (IsOnPath(program))
+        if (isPresent())
         {
             return;
         }
@@ -26,16 +33,16 @@ internal static class ExternalTools
         var install = $"apt-get install -y {string.Join(' ', packages)}";
         if (Environment.UserName != "root" || !IsOnPath("apt-get"))
         {
-            throw new ToolException($"'{program}' is not installed; install it with: sudo {install}");
+            throw new ToolException($"{what} is not installed; install it with: sudo {install}");
         }
 
-        log.WriteLine($"{program} is not installed; installing Debian packages {string.Join(", ", packages)}");
+        log.WriteLine($"{what} is not installed; installing Debian packages {string.Join(", ", packages)}");
         var environment = new Dictionary<string, string> { ["DEBIAN_FRONTEND"] = "noninteractive" };
         if (Run("apt-get", ["install", "-y", "--no-install-recommends", .. packages], null, environment).ExitCode != 0)
         {
             Run("apt-get", ["update"], null, environment);
             var retry = Run("apt-get", ["install", "-y", "--no-install-recommends", .. packages], null, environment);
-            if (retry.ExitCode != 0 || !IsOnPath(program))
+            if (retry.ExitCode != 0 || !isPresent())
             {
                 throw new ToolException($"installing {string.Join(", ", packages)} failed:\n{retry.Output}");
             }

@@ -174,6 +174,11 @@ internal static class MetadataJson
             json.WriteString("name", kernel.Name);
             json.WriteNumber("calls", own.Count);
             json.WriteNumber("macs", own.Sum(c => c.GetAttribute("macs") is IntAttribute { Value: var macs } ? macs : 0));
+            if (own.Select(c => c.GetAttribute("schedule")).OfType<StringAttribute>().FirstOrDefault() is { Value.Length: > 0 } schedule)
+            {
+                json.WriteString("schedule", schedule.Value);
+            }
+
             json.WriteNumber("input_bytes", kernel.Parameters.Where(p => p.Role == IR.Kernels.BufferRole.Input).Sum(p => (long)p.ByteSize));
             json.WriteNumber("constant_bytes", kernel.Parameters.Where(p => p.Role == IR.Kernels.BufferRole.Constant).Sum(p => (long)p.ByteSize));
             json.WriteNumber("output_bytes", kernel.Parameters.Where(p => p.Role == IR.Kernels.BufferRole.Output).Sum(p => (long)p.ByteSize));

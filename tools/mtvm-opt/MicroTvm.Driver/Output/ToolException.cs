@@ -1,4 +1,4 @@
 namespace MicroTvm.Driver.Output;
 
 /// <summary>An external program (compiler, archiver, installer) is missing or failed; the message says what to do.</summary>
-internal sealed class ToolException(string message) : Exception(message);
+public sealed class ToolException(string message) : Exception(message);

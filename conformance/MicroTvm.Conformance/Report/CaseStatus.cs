@@ -1,0 +1,8 @@
+namespace MicroTvm.Conformance.Report;
+
+public enum CaseStatus
+{
+    Pass,
+    Fail,
+    Unsupported,
+}
