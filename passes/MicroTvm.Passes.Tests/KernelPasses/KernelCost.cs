@@ -14,7 +14,7 @@ internal static class KernelCost
 
     public static long Evaluations(Module module) => module.Kernels.Sum(k => Evaluations(k.Body, 1));
 
-    public static long Loops(Module module) => module.Kernels.Sum(k => KernelFacts.Statements(k.Body).OfType<For>().Count());
+    public static long Loops(Module module) => module.Kernels.Sum(k => KernelTraversal.Statements(k.Body).OfType<For>().Count());
 
     private static long Evaluations(Stmt statement, long trips) => statement switch
     {

@@ -68,7 +68,7 @@ internal sealed partial class KernelSimplifier
     private int Rank(Expr atom)
     {
         var rank = -1;
-        foreach (var variable in KernelFacts.Subexpressions(atom).OfType<Var>())
+        foreach (var variable in KernelTraversal.Subexpressions(atom).OfType<Var>())
         {
             if (_loopOrder.TryGetValue(variable.Name, out var order))
             {

@@ -144,9 +144,9 @@ internal sealed partial class KernelSimplifier : KernelRewriter
             var read = false;
             for (var j = i + 1; j < statements.Count && !read; j++)
             {
-                read = KernelFacts.Statements(statements[j])
+                read = KernelTraversal.Statements(statements[j])
                     .Where(s => s is not Assign assign || assign.Variable.Name != name)
-                    .SelectMany(KernelFacts.OwnExpressions)
+                    .SelectMany(KernelTraversal.OwnExpressions)
                     .Any(e => KernelFacts.Reads(e, name));
             }
 

@@ -89,7 +89,7 @@ public sealed class UnrollPass : Pass
                 return rewritten;
             }
 
-            var locals = KernelFacts.Statements(rewritten.Body).OfType<Declare>().Select(d => d.Variable).Distinct().ToList();
+            var locals = KernelTraversal.Statements(rewritten.Body).OfType<Declare>().Select(d => d.Variable).Distinct().ToList();
             var copies = ImmutableArray.CreateBuilder<Stmt>();
             for (var k = 0; k < rewritten.Extent; k++)
             {
