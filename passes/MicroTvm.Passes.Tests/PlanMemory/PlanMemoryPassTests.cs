@@ -17,42 +17,7 @@ public sealed class PlanMemoryPassTests
     /// workspace t (32, 8, 1–1), %c (16, 4, 2–3); %x and %y are the application's. Live planned
     /// bytes per step: 64, 112, 32, 16. Greedy-by-size places %a, t, %b, %c in that order at 0, 64, 96, 0.
     /// </summary>
-    internal const string Lowered = """
-        graph @main(%x: tensor<16xi8>) {
-          %a = kernel_call(%x) {kernel = "widen"} : tensor<16xi32>
-          %b = kernel_call(%a) {kernel = "narrow"} : tensor<16xi8>
-          %c = kernel_call(%b) {kernel = "copy"} : tensor<16xi8>
-          %y = kernel_call(%c, %x) {kernel = "add"} : tensor<16xi8>
-          return %y
-        }
-
-        kernel @widen(in x: i8[16] align 4, out a: i32[16] align 16) {
-          for i in 0..16 {
-            a[i] = cast<i32>(x[i])
-          }
-        }
-
-        kernel @narrow(in a: i32[16] align 8, workspace t: i32[8] align 8, out b: i8[16]) {
-          for i in 0..8 {
-            t[i] = a[i] + a[i + 8]
-          }
-          for i in 0..16 {
-            b[i] = saturate<i8>(t[i % 8])
-          }
-        }
-
-        kernel @copy(in b: i8[16], out c: i8[16] align 4) {
-          for i in 0..16 {
-            c[i] = b[i]
-          }
-        }
-
-        kernel @add(in c: i8[16], in x: i8[16] align 2, out y: i8[16]) {
-          for i in 0..16 {
-            y[i] = saturate<i8>(cast<i32>(c[i]) + cast<i32>(x[i]))
-          }
-        }
-        """;
+    internal const string Lowered = HandPlannedSample.Text;
 
     /// <summary>
     /// A chain x → L (9 B) → b (2 B) → R (8 B) → RR (10 B) → y where greedy-by-size needs more than
