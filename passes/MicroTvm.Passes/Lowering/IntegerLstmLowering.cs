@@ -36,10 +36,10 @@ internal static class IntegerLstmLowering
             builder.Loop("k", shape.Cells, k =>
             {
                 var pre = Accumulate(lowerer, node, shape, parameters, hidden, t, b, k);
-                var forget = builder.Local("forget", lut.Logistic(pre[LstmLowering.ForgetGate], 0, 0));
-                var input = builder.Local("input", lut.Logistic(pre[LstmLowering.InputGate], 0, 0));
-                var candidate = builder.Local("candidate", lut.Tanh(pre[LstmLowering.CellGate], 0, 0));
-                var outputGate = builder.Local("output", lut.Logistic(pre[LstmLowering.OutputGate], 0, 0));
+                var forget = builder.Local("forget", lut.Logistic(pre[LstmOperands.ForgetGate], 0, 0));
+                var input = builder.Local("input", lut.Logistic(pre[LstmOperands.InputGate], 0, 0));
+                var candidate = builder.Local("candidate", lut.Tanh(pre[LstmOperands.CellGate], 0, 0));
+                var outputGate = builder.Local("output", lut.Logistic(pre[LstmOperands.OutputGate], 0, 0));
                 var cellIndex = IndexMath.Plus(IndexMath.Times(b, shape.Cells), k);
                 var previous = Registers.Widen(new Load(cell, cellIndex));
                 var kept = Saturate16(Rq(Mul(forget, previous), parameters.ForgetCellScale));
@@ -71,15 +71,15 @@ internal static class IntegerLstmLowering
         GroupLowerer lowerer, Node node, LstmLoweringShape shape, IntegerLstmParameters parameters, KernelBuffer hidden, Expr t, Expr b, Expr k)
     {
         var builder = lowerer.Builder;
-        var dx = Enumerable.Range(0, 4).Select(g => builder.Local("dx_" + LstmLowering.GateNames[g], lowerer.ValueAtLinear(node.Operands[LstmLowering.GateBias + g], k))).ToArray();
+        var dx = Enumerable.Range(0, 4).Select(g => builder.Local("dx_" + LstmLowering.GateNames[g], lowerer.ValueAtLinear(node.Operands[LstmOperands.GateBias + g], k))).ToArray();
         var dh = Enumerable.Range(0, 4).Select(g => builder.Local("dh_" + LstmLowering.GateNames[g], I32(0))).ToArray();
         builder.Loop("j", shape.InputSize, j =>
         {
             var x = builder.Bind("x", QuantizedArithmeticLowering.Minus(
-                lowerer.ValueAtLinear(node.Operands[LstmLowering.Input], IndexMath.Plus(shape.InputOffset(t, b), j)), parameters.InputZero));
+                lowerer.ValueAtLinear(node.Operands[LstmOperands.Input], IndexMath.Plus(shape.InputOffset(t, b), j)), parameters.InputZero));
             for (var g = 0; g < 4; g++)
             {
-                var w = lowerer.ValueAtLinear(node.Operands[LstmLowering.InputWeights + g], IndexMath.Plus(IndexMath.Times(k, shape.InputSize), j));
+                var w = lowerer.ValueAtLinear(node.Operands[LstmOperands.InputWeights + g], IndexMath.Plus(IndexMath.Times(k, shape.InputSize), j));
                 builder.Emit(new Assign(dx[g], Add(dx[g], Mul(QuantizedArithmeticLowering.Minus(w, parameters.InputWeightZeros[g]), x))));
             }
         });
@@ -89,7 +89,7 @@ internal static class IntegerLstmLowering
                 Registers.Widen(new Load(hidden, IndexMath.Plus(IndexMath.Times(b, shape.Outputs), j))), parameters.HiddenZero));
             for (var g = 0; g < 4; g++)
             {
-                var r = lowerer.ValueAtLinear(node.Operands[LstmLowering.RecurrentWeights + g], IndexMath.Plus(IndexMath.Times(k, shape.Outputs), j));
+                var r = lowerer.ValueAtLinear(node.Operands[LstmOperands.RecurrentWeights + g], IndexMath.Plus(IndexMath.Times(k, shape.Outputs), j));
                 builder.Emit(new Assign(dh[g], Add(dh[g], Mul(QuantizedArithmeticLowering.Minus(r, parameters.RecurrentWeightZeros[g]), h))));
             }
         });

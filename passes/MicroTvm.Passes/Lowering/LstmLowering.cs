@@ -1,4 +1,5 @@
 using MicroTvm.IR.Kernels;
+using static MicroTvm.IR.LstmOperands;
 using static MicroTvm.IR.Kernels.KernelSyntax;
 
 namespace MicroTvm.Passes.Lowering;
@@ -22,21 +23,6 @@ namespace MicroTvm.Passes.Lowering;
 /// </summary>
 internal static class LstmLowering
 {
-    public const int Input = 0;
-    public const int InputWeights = 1;
-    public const int RecurrentWeights = 5;
-    public const int PeepholeWeights = 9;
-    public const int GateBias = 12;
-    public const int ProjectionWeights = 16;
-    public const int ProjectionBias = 17;
-    public const int OutputState = 18;
-    public const int CellState = 19;
-    public const int LayerNorm = 20;
-    public const int InputGate = 0;
-    public const int ForgetGate = 1;
-    public const int CellGate = 2;
-    public const int OutputGate = 3;
-
     /// <summary>The gates in operand order, for local names.</summary>
     public static readonly ImmutableArray<string> GateNames = ["input", "forget", "cell", "output"];
 

@@ -7,8 +7,8 @@ internal sealed record LstmLoweringShape(bool TimeMajor, int Steps, int Batch, i
 {
     public static LstmLoweringShape Of(GroupLowerer lowerer, Node node)
     {
-        var input = lowerer.TypeOf(node.Operands[LstmLowering.Input]);
-        var forget = lowerer.TypeOf(node.Operands[LstmLowering.InputWeights + LstmLowering.ForgetGate]);
+        var input = lowerer.TypeOf(node.Operands[LstmOperands.Input]);
+        var forget = lowerer.TypeOf(node.Operands[LstmOperands.InputWeights + LstmOperands.ForgetGate]);
         if (input.Rank != 3 || forget.Rank != 2)
         {
             throw new LoweringUnsupportedException(node, $"needs a rank-3 input and rank-2 weights, got {input} and {forget}");
@@ -17,10 +17,10 @@ internal sealed record LstmLoweringShape(bool TimeMajor, int Steps, int Batch, i
         var timeMajor = node.GetBool("time_major");
         var (steps, batch) = timeMajor ? (input.Shape[0], input.Shape[1]) : (input.Shape[1], input.Shape[0]);
         var cells = forget.Shape[0];
-        var outputs = node.HasOperand(LstmLowering.ProjectionWeights) ? lowerer.TypeOf(node.Operands[LstmLowering.ProjectionWeights]).Shape[0] : cells;
-        var shape = new LstmLoweringShape(timeMajor, steps, batch, input.Shape[2], cells, outputs, !node.HasOperand(LstmLowering.InputWeights));
-        if (lowerer.TypeOf(node.Operands[LstmLowering.OutputState]).ElementCount != batch * outputs
-            || lowerer.TypeOf(node.Operands[LstmLowering.CellState]).ElementCount != batch * cells)
+        var outputs = node.HasOperand(LstmOperands.ProjectionWeights) ? lowerer.TypeOf(node.Operands[LstmOperands.ProjectionWeights]).Shape[0] : cells;
+        var shape = new LstmLoweringShape(timeMajor, steps, batch, input.Shape[2], cells, outputs, !node.HasOperand(LstmOperands.InputWeights));
+        if (lowerer.TypeOf(node.Operands[LstmOperands.OutputState]).ElementCount != batch * outputs
+            || lowerer.TypeOf(node.Operands[LstmOperands.CellState]).ElementCount != batch * cells)
         {
             throw new LoweringUnsupportedException(node, $"states must hold {batch}×{outputs} and {batch}×{cells} elements");
         }
@@ -38,7 +38,7 @@ internal sealed record LstmLoweringShape(bool TimeMajor, int Steps, int Batch, i
     public void InitialiseStates(GroupLowerer lowerer, Node node, KernelBuffer hidden, KernelBuffer cell, Func<Expr, Expr>? convert = null)
     {
         convert ??= e => e;
-        foreach (var (operand, buffer) in new[] { (LstmLowering.OutputState, hidden), (LstmLowering.CellState, cell) })
+        foreach (var (operand, buffer) in new[] { (LstmOperands.OutputState, hidden), (LstmOperands.CellState, cell) })
         {
             lowerer.Builder.Loop("s", buffer.Count, i =>
                 lowerer.Builder.Emit(new Store(buffer, i, Registers.Narrow(buffer.ElementType, convert(lowerer.ValueAtLinear(node.Operands[operand], i))))));

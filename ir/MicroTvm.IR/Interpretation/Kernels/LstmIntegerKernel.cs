@@ -19,9 +19,9 @@ internal static class LstmIntegerKernel
         var types = context.Operands.Select(o => o?.Type).ToList();
         var parameters = IntegerLstmParameters.TryCreate(context.Node, types, context.ResultType, out var problem)
             ?? throw new InterpreterFailure(problem!);
-        var hidden = Integers(context.Operand(LstmKernel.OutputState));
-        var cell = Integers(context.Operand(LstmKernel.CellState));
-        var input = Integers(context.Operand(LstmKernel.Input));
+        var hidden = Integers(context.Operand(LstmOperands.OutputState));
+        var cell = Integers(context.Operand(LstmOperands.CellState));
+        var input = Integers(context.Operand(LstmOperands.Input));
         var result = new double[shape.Steps * shape.Batch * shape.Outputs];
         var (x, h) = (new int[shape.InputSize], new int[shape.Outputs]);
         for (var t = 0; t < shape.Steps; t++)
@@ -33,10 +33,10 @@ internal static class LstmIntegerKernel
                 for (var k = 0; k < shape.Cells; k++)
                 {
                     int Gate(int gate) => PreActivation(context, parameters, gate, k, x, h);
-                    var f = Int16Activations.Logistic((short)Gate(LstmKernel.ForgetGate), 0, 0);
-                    var i = Int16Activations.Logistic((short)Gate(LstmKernel.InputGate), 0, 0);
-                    var g = Int16Activations.Tanh((short)Gate(LstmKernel.CellGate), 0, 0);
-                    var o = Int16Activations.Logistic((short)Gate(LstmKernel.OutputGate), 0, 0);
+                    var f = Int16Activations.Logistic((short)Gate(LstmOperands.ForgetGate), 0, 0);
+                    var i = Int16Activations.Logistic((short)Gate(LstmOperands.InputGate), 0, 0);
+                    var g = Int16Activations.Tanh((short)Gate(LstmOperands.CellGate), 0, 0);
+                    var o = Int16Activations.Logistic((short)Gate(LstmOperands.OutputGate), 0, 0);
                     var c = cell[(b * shape.Cells) + k];
                     var kept = Saturate16(Requantize(f * c, parameters.ForgetCellScale));
                     var added = Saturate16(Requantize(i * g, parameters.InputCandidateScale));
@@ -58,8 +58,8 @@ internal static class LstmIntegerKernel
     /// <summary>One gate's int16 pre-activation for cell k: both fully-connected layers requantized to 2^−12 and saturated, then their saturated sum.</summary>
     private static int PreActivation(KernelContext context, IntegerLstmParameters parameters, int gate, int k, int[] x, int[] h)
     {
-        var inputWeights = context.Operand(LstmKernel.InputWeights + gate).Values;
-        var recurrentWeights = context.Operand(LstmKernel.RecurrentWeights + gate).Values;
+        var inputWeights = context.Operand(LstmOperands.InputWeights + gate).Values;
+        var recurrentWeights = context.Operand(LstmOperands.RecurrentWeights + gate).Values;
         var (zw, zr) = (parameters.InputWeightZeros[gate], parameters.RecurrentWeightZeros[gate]);
         var fromInput = 0;
         for (var j = 0; j < x.Length; j++)
@@ -67,7 +67,7 @@ internal static class LstmIntegerKernel
             fromInput = unchecked(fromInput + (((int)inputWeights[(k * x.Length) + j] - zw) * (x[j] - parameters.InputZero)));
         }
 
-        fromInput = unchecked(fromInput + (int)context.Operand(LstmKernel.GateBias + gate).Values[k]);
+        fromInput = unchecked(fromInput + (int)context.Operand(LstmOperands.GateBias + gate).Values[k]);
         var fromHidden = 0;
         for (var j = 0; j < h.Length; j++)
         {

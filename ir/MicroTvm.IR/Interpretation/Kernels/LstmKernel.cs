@@ -1,3 +1,5 @@
+using static MicroTvm.IR.LstmOperands;
+
 namespace MicroTvm.IR.Interpretation;
 
 /// <summary>
@@ -18,23 +20,6 @@ namespace MicroTvm.IR.Interpretation;
 /// </summary>
 internal static class LstmKernel
 {
-    public const int Input = 0;
-    public const int InputWeights = 1;
-    public const int RecurrentWeights = 5;
-    public const int PeepholeWeights = 9;
-    public const int GateBias = 12;
-    public const int ProjectionWeights = 16;
-    public const int ProjectionBias = 17;
-    public const int OutputState = 18;
-    public const int CellState = 19;
-    public const int LayerNorm = 20;
-
-    /// <summary>The gates in TFLite's operand order.</summary>
-    public const int InputGate = 0;
-    public const int ForgetGate = 1;
-    public const int CellGate = 2;
-    public const int OutputGate = 3;
-
     private const float LayerNormEpsilon = 1e-8f;
     private const float SigmoidUpperCutoff = 16.619047164916992188f;
     private const float SigmoidLowerCutoff = -9f;

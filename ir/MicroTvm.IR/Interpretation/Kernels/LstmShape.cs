@@ -5,13 +5,13 @@ internal sealed record LstmShape(bool TimeMajor, int Steps, int Batch, int Input
 {
     public static LstmShape Of(KernelContext context)
     {
-        var input = context.Operand(LstmKernel.Input);
+        var input = context.Operand(LstmOperands.Input);
         var timeMajor = context.Node.GetBool("time_major");
         var (steps, batch) = timeMajor ? (input.Shape[0], input.Shape[1]) : (input.Shape[1], input.Shape[0]);
-        var cells = context.Operand(LstmKernel.InputWeights + LstmKernel.ForgetGate).Shape[0];
-        var outputs = context.OptionalOperand(LstmKernel.ProjectionWeights)?.Shape[0] ?? cells;
-        var shape = new LstmShape(timeMajor, steps, batch, input.Shape[2], cells, outputs, context.OptionalOperand(LstmKernel.InputWeights) is null);
-        if (context.Operand(LstmKernel.OutputState).Length != batch * outputs || context.Operand(LstmKernel.CellState).Length != batch * cells)
+        var cells = context.Operand(LstmOperands.InputWeights + LstmOperands.ForgetGate).Shape[0];
+        var outputs = context.OptionalOperand(LstmOperands.ProjectionWeights)?.Shape[0] ?? cells;
+        var shape = new LstmShape(timeMajor, steps, batch, input.Shape[2], cells, outputs, context.OptionalOperand(LstmOperands.InputWeights) is null);
+        if (context.Operand(LstmOperands.OutputState).Length != batch * outputs || context.Operand(LstmOperands.CellState).Length != batch * cells)
         {
             throw new InterpreterFailure($"states must be [{batch}, {outputs}] and [{batch}, {cells}]");
         }
