@@ -1,4 +1,5 @@
 using MicroTvm.IR.Kernels;
+using MicroTvm.Backends.Testing;
 
 namespace MicroTvm.Backends.C.Tests;
 

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
+using MicroTvm.Backends.Testing;
 using MicroTvm.IR;
 using MicroTvm.IR.Kernels;
 using MicroTvm.IR.Testing;
@@ -30,30 +31,13 @@ public sealed class DifferentialTests(ITestOutputHelper output)
     private static void RunBatch(List<KernelCase> candidates, ITestOutputHelper output)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var expected = new Dictionary<(int, string), byte[]>();
-        var cases = new List<KernelCase>();
         foreach (var candidate in candidates)
         {
             var diagnostics = KernelVerifier.Verify(candidate.Function);
             Assert.True(diagnostics.IsEmpty, $"seed {candidate.Seed}: the generator built a kernel that does not verify:\n{string.Join("\n", diagnostics)}\n{candidate.Function}");
-            var buffers = candidate.CopyBuffers();
-            try
-            {
-                KernelEvaluator.Run(candidate.Function, buffers);
-            }
-            catch (KernelEvaluationException)
-            {
-                continue;
-            }
-
-            foreach (var buffer in candidate.Function.Parameters.Where(b => b.IsWritable))
-            {
-                expected[(cases.Count, buffer.Name)] = buffers[buffer.Name];
-            }
-
-            cases.Add(candidate);
         }
 
+        var (cases, expected) = DefinedKernels.Evaluate(candidates);
         Assert.True(cases.Count >= candidates.Count / 2, $"only {cases.Count} of {candidates.Count} random kernels are free of undefined behaviour");
         output.WriteLine($"{cases.Count} of {candidates.Count} kernels are free of undefined behaviour; evaluated in {clock.ElapsedMilliseconds} ms");
         using var scratch = new ScratchDirectory();

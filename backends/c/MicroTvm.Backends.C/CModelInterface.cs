@@ -3,7 +3,7 @@ using MicroTvm.IR.Executor;
 namespace MicroTvm.Backends.C;
 
 /// <summary>The C spelling of a <see cref="ModelInterface"/>: struct member names and macro prefixes (docs/runtime.md, "Names").</summary>
-internal sealed class CModelInterface
+public sealed class CModelInterface
 {
     public CModelInterface(ModelInterface model)
     {

@@ -1,2 +1,3 @@
 global using System.Collections.Immutable;
+global using MicroTvm.Backends.Testing;
 global using MicroTvm.IR;

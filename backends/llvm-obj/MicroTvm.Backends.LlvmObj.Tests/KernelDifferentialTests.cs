@@ -40,36 +40,15 @@ public sealed class KernelDifferentialTests(ITestOutputHelper output)
     private void RunBatch(List<KernelCase> candidates, bool optimize)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var expected = new Dictionary<(int, string), byte[]>();
-        var cases = new List<KernelCase>();
-        foreach (var candidate in candidates)
-        {
-            var buffers = candidate.CopyBuffers();
-            try
-            {
-                KernelEvaluator.Run(candidate.Function, buffers);
-            }
-            catch (KernelEvaluationException)
-            {
-                continue;
-            }
-
-            foreach (var buffer in candidate.Function.Parameters.Where(b => b.IsWritable))
-            {
-                expected[(cases.Count, buffer.Name)] = buffers[buffer.Name];
-            }
-
-            cases.Add(candidate);
-        }
-
+        var (cases, expected) = DefinedKernels.Evaluate(candidates);
         Assert.True(cases.Count >= candidates.Count / 2, $"only {cases.Count} of {candidates.Count} random kernels are free of undefined behaviour");
         using var scratch = new ScratchDirectory();
         var ir = LlvmKernelEmitter.EmitModule(KernelHarness.Definitions(cases), Host, "kernels.ll");
         File.WriteAllBytes(scratch.File("kernels.o"), LlvmCompiler.EmitObject(ir, Host, "kernels.ll", optimize));
         File.WriteAllText(scratch.File("harness.c"), KernelHarness.Source(cases));
         output.WriteLine($"{cases.Count} kernels, LLVM {(optimize ? "O2" : "without optimisation")}: {clock.ElapsedMilliseconds} ms");
-        Programs.Check("gcc", "-std=c99", "-O1", scratch.File("harness.c"), scratch.File("kernels.o"), "-o", scratch.File("harness"), "-lm");
-        var actual = KernelHarness.ParseOutput(Programs.Check(scratch.File("harness")));
+        ExternalProgram.Check("gcc", "-std=c99", "-O1", scratch.File("harness.c"), scratch.File("kernels.o"), "-o", scratch.File("harness"), "-lm");
+        var actual = KernelHarness.ParseOutput(ExternalProgram.Check(scratch.File("harness")));
         foreach (var ((c, name), bytes) in expected)
         {
             var kernelCase = cases[c];

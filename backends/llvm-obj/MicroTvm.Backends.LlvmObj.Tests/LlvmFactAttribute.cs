@@ -12,7 +12,7 @@ public sealed class LlvmFactAttribute : FactAttribute
 
     public LlvmFactAttribute(params string[] programs)
     {
-        var missing = programs.Where(p => !Programs.IsAvailable(p)).ToList();
+        var missing = programs.Where(p => !ExternalProgram.IsAvailable(p)).ToList();
         if (!Available.Value)
         {
             missing.Insert(0, $"libLLVM 14 (Debian package {LlvmLibrary.DebianPackage})");
@@ -26,18 +26,18 @@ public sealed class LlvmFactAttribute : FactAttribute
 
     private static bool TryInstall()
     {
-        if (Environment.UserName != "root" || !Programs.IsAvailable("apt-get"))
+        if (Environment.UserName != "root" || !ExternalProgram.IsAvailable("apt-get"))
         {
             return false;
         }
 
         string[] install = ["install", "-y", "--no-install-recommends", LlvmLibrary.DebianPackage];
-        if (Programs.Run("apt-get", install).ExitCode == 0)
+        if (ExternalProgram.Run("apt-get", install).ExitCode == 0)
         {
             return true;
         }
 
-        Programs.Run("apt-get", "update");
-        return Programs.Run("apt-get", install).ExitCode == 0;
+        ExternalProgram.Run("apt-get", "update");
+        return ExternalProgram.Run("apt-get", install).ExitCode == 0;
     }
 }

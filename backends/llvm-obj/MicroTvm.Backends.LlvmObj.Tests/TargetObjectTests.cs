@@ -23,7 +23,7 @@ public sealed class TargetObjectTests
         ["riscv32"] = ("riscv64-unknown-elf-gcc", ["-march=rv32imafc", "-mabi=ilp32f", "-mcmodel=medany"]),
     };
 
-    private static readonly Lazy<Module> TinyCnn = new(() => AotPipeline.CompileOrFail(AotPipeline.Sample("tiny_cnn.mir"), "tiny_cnn"));
+    private static readonly Lazy<Module> TinyCnn = new(() => AotPipeline.CompileOrThrow(AotPipeline.Sample("tiny_cnn.mir")));
 
     [LlvmFact]
     public void EveryCpuGetsARelocatableObjectForItsMachineAndFloatAbi()
@@ -48,7 +48,7 @@ public sealed class TargetObjectTests
         {
             using var scratch = new ScratchDirectory();
             File.WriteAllBytes(scratch.File("model.o"), LlvmModelEmitter.EmitObject(TinyCnn.Value, "tiny_cnn", target).Bytes);
-            var symbols = Programs.Check("readelf", "-sW", scratch.File("model.o")).Split('\n')
+            var symbols = ExternalProgram.Check("readelf", "-sW", scratch.File("model.o")).Split('\n')
                 .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 .Where(fields => fields.Length >= 8 && fields[4] == "GLOBAL")
                 .Select(fields => (Name: fields[7], Defined: fields[6] != "UND"))
@@ -67,7 +67,7 @@ public sealed class TargetObjectTests
         foreach (var target in LlvmTarget.Known)
         {
             var (compiler, flags) = Gcc[target.Cpu];
-            if (!Programs.IsAvailable(compiler))
+            if (!ExternalProgram.IsAvailable(compiler))
             {
                 continue;
             }
@@ -77,7 +77,7 @@ public sealed class TargetObjectTests
             File.WriteAllText(scratch.File(code.SourceName), code.Source);
             var runtimeInclude = Path.Combine(IR.Testing.TestEnvironment.RepoRoot, "runtime", "crt", "include");
             string[] freestanding = target.Cpu == "host" ? [] : ["-ffreestanding"];
-            Programs.Check(compiler, [.. flags, .. freestanding, "-std=c99", "-O2", $"-I{scratch.Path}", $"-I{runtimeInclude}", "-c", scratch.File(code.SourceName), "-o", scratch.File("gcc.o")]);
+            ExternalProgram.Check(compiler, [.. flags, .. freestanding, "-std=c99", "-O2", $"-I{scratch.Path}", $"-I{runtimeInclude}", "-c", scratch.File(code.SourceName), "-o", scratch.File("gcc.o")]);
             File.WriteAllBytes(scratch.File("llvm.o"), LlvmModelEmitter.EmitObject(TinyCnn.Value, "tiny_cnn", target).Bytes);
             var gccHeader = ElfHeader.Read(File.ReadAllBytes(scratch.File("gcc.o")));
             var llvmHeader = ElfHeader.Read(File.ReadAllBytes(scratch.File("llvm.o")));
@@ -96,8 +96,8 @@ public sealed class TargetObjectTests
 
                 // The linker merges the attributes and refuses mismatched float ABIs: link with the runtime gcc builds.
                 var runtime = Path.Combine(IR.Testing.TestEnvironment.RepoRoot, "runtime", "crt", "src", "runtime.c");
-                Programs.Check(compiler, [.. flags, .. freestanding, "-std=c99", "-O2", $"-I{runtimeInclude}", "-c", runtime, "-o", scratch.File("runtime.o")]);
-                Programs.Check(compiler, [.. flags, "-r", "-nostdlib", scratch.File("runtime.o"), scratch.File("llvm.o"), "-o", scratch.File("both.o")]);
+                ExternalProgram.Check(compiler, [.. flags, .. freestanding, "-std=c99", "-O2", $"-I{runtimeInclude}", "-c", runtime, "-o", scratch.File("runtime.o")]);
+                ExternalProgram.Check(compiler, [.. flags, "-r", "-nostdlib", scratch.File("runtime.o"), scratch.File("llvm.o"), "-o", scratch.File("both.o")]);
             }
 
             compared++;
@@ -128,7 +128,7 @@ public sealed class TargetObjectTests
     }
 
     private static Dictionary<string, string> AbiAttributes(string path) =>
-        Programs.Check("readelf", "-A", path).Split('\n')
+        ExternalProgram.Check("readelf", "-A", path).Split('\n')
             .Select(line => line.Trim().Split(':', 2))
             .Where(parts => parts.Length == 2 && parts[0].StartsWith("Tag_", StringComparison.Ordinal))
             .GroupBy(parts => parts[0])

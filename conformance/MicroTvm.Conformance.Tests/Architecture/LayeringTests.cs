@@ -119,6 +119,12 @@ public sealed class LayeringTests
             return ["MicroTvm.IR"];
         }
 
+        // Test support of the backends' tests: the C backend's header and the pipelines, on top of IR.Testing.
+        if (project == "MicroTvm.Backends.Testing")
+        {
+            return ["MicroTvm.IR", "MicroTvm.Passes", "MicroTvm.Backends.C", "MicroTvm.IR.Testing"];
+        }
+
         if (project.EndsWith(".Tests", StringComparison.Ordinal))
         {
             var layers = AllowedReferences.Keys.Where(layer => project.StartsWith(layer, StringComparison.Ordinal)).ToList();
@@ -128,7 +134,9 @@ public sealed class LayeringTests
             }
 
             return [.. layers.SelectMany(layer => AllowedReferences[layer].Append(layer))
-                .Append(project[..^".Tests".Length]).Append("MicroTvm.IR.Testing").Distinct()];
+                .Append(project[..^".Tests".Length]).Append("MicroTvm.IR.Testing")
+                .Concat(project.StartsWith("MicroTvm.Backends.", StringComparison.Ordinal) ? ["MicroTvm.Backends.Testing"] : [])
+                .Distinct()];
         }
 
         // Plugins and samples that extend the pass pipeline sit at the passes layer.

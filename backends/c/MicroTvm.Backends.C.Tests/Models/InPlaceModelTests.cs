@@ -1,8 +1,6 @@
-using MicroTvm.IR.Executor;
-using MicroTvm.IR.Interpretation;
+using MicroTvm.Backends.Testing;
 using MicroTvm.IR.Memory;
 using MicroTvm.IR.Testing;
-using MicroTvm.Passes;
 using MicroTvm.Passes.Pipelines;
 
 namespace MicroTvm.Backends.C.Tests.Models;
@@ -15,18 +13,13 @@ namespace MicroTvm.Backends.C.Tests.Models;
 /// </summary>
 public sealed class InPlaceModelTests
 {
-    private static readonly Lazy<ResolvedPipeline> InPlacePipeline = new(() =>
-    {
-        var library = PipelineLoader.Load(Path.Combine(TestEnvironment.RepoRoot, "pipelines", "aot.pass"));
-        var (pipeline, diagnostics) = new PipelineBinder(PassRegistry.Core).Bind(
-            library, "codegen", [KeyValuePair.Create("in-place", (PipelineValue)new BoolValue(true))], []);
-        return pipeline ?? throw new InvalidOperationException(string.Join("\n", diagnostics));
-    });
+    private static readonly Lazy<ResolvedPipeline> InPlacePipeline =
+        new(() => AotPipeline.Bind("codegen", [KeyValuePair.Create("in-place", (PipelineValue)new BoolValue(true))]));
 
     [CompilerFact("gcc")]
     public void Tiny_cnn_planned_in_place_matches_the_interpreter()
     {
-        var original = AotCompiler.Sample("tiny_cnn.mir");
+        var original = AotPipeline.Sample("tiny_cnn.mir");
         Assert.True(Overlaps(Compile(original)!) > 0, "tiny_cnn got no in-place overlap, so this test says nothing");
         AssertMatches([("tiny_cnn", original)], seed: 1, sanitize: false);
     }
@@ -38,7 +31,7 @@ public sealed class InPlaceModelTests
         var random = new Random(seed);
         // Small random graphs often offer no overlap at all; the sample, which does, rides along so
         // that the batch always exercises overlapping buffers.
-        var sample = AotCompiler.Sample("tiny_cnn.mir");
+        var sample = AotPipeline.Sample("tiny_cnn.mir");
         var compiled = new List<(string, Module)> { ("tiny_cnn", sample) };
         var overlaps = Overlaps(Compile(sample)!);
         for (var i = 0; compiled.Count < 25 && i < 100; i++)
@@ -57,11 +50,7 @@ public sealed class InPlaceModelTests
         AssertMatches(compiled, seed + 1, sanitize: true);
     }
 
-    private static Module? Compile(Module module)
-    {
-        var result = new PassManager(new PassManagerOptions(), []).Run(module, InPlacePipeline.Value);
-        return result.Diagnostics.Any(d => d.IsError) ? null : result.Module;
-    }
+    private static Module? Compile(Module module) => AotPipeline.Compile(module, InPlacePipeline.Value).Module;
 
     private static int Overlaps(Module module)
     {
@@ -80,27 +69,7 @@ public sealed class InPlaceModelTests
         return count / 2;
     }
 
-    private static void AssertMatches(IReadOnlyList<(string Name, Module Original)> models, int seed, bool sanitize)
-    {
-        var cases = new List<(CModelFiles, ModelInterface, IReadOnlyList<byte[]>)>();
-        var expected = new List<(string Name, Graph Main, InterpreterResult Result)>();
-        foreach (var (name, original) in models)
-        {
-            var compiled = Compile(original)!;
-            var inputs = RandomTensors.ForInputs(original.Main, seed);
-            cases.Add((CModelEmitter.Emit(compiled, name, "in-place tests"), ModelInterface.Of(compiled, name), [.. original.Main.Inputs.Select(i => inputs[i.Name].Bytes.ToArray())]));
-            expected.Add((name, original.Main, Interpreter.Run(original, inputs)));
-        }
-
-        var actual = HostModelRunner.Run(cases, sanitize);
-        for (var m = 0; m < models.Count; m++)
-        {
-            var (name, main, result) = expected[m];
-            Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
-            var want = main.Outputs.Select((o, i) => ($"{i}:{o}", result.Outputs[o])).ToDictionary(p => p.Item1, p => p.Item2);
-            var got = main.Outputs.Select((o, i) => ($"{i}:{o}", new TensorData(result.Outputs[o].Type, actual[m][i]))).ToDictionary(p => p.Item1, p => p.Item2);
-            var difference = OutputComparison.Describe(want, got, FloatTolerance.Reference);
-            Assert.True(difference is null, $"model {name} (seed {seed}, sanitize {sanitize}):\n{difference}");
-        }
-    }
+    private static void AssertMatches(IReadOnlyList<(string Name, Module Original)> models, int seed, bool sanitize) =>
+        Assert.Null(InterpreterAgreement.Check(
+            [.. models.Select(m => (m.Name, m.Original, Compile(m.Original)!))], seed, sanitize ? TypedApiHarness.SanitizerFlags : []));
 }

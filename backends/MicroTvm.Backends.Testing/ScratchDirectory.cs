@@ -1,9 +1,9 @@
-namespace MicroTvm.Backends.LlvmObj.Tests;
+namespace MicroTvm.Backends.Testing;
 
 /// <summary>A fresh directory under the system temp directory, deleted when disposed.</summary>
-internal sealed class ScratchDirectory : IDisposable
+public sealed class ScratchDirectory : IDisposable
 {
-    public string Path { get; } = Directory.CreateTempSubdirectory("mtvm-llvm-").FullName;
+    public string Path { get; } = Directory.CreateTempSubdirectory("mtvm-test-").FullName;
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 

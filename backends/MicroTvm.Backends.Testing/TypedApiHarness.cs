@@ -1,36 +1,47 @@
 using System.Text;
+using MicroTvm.Backends.C;
 using MicroTvm.IR.Testing;
-using MicroTvm.IR.Executor;
 
-namespace MicroTvm.Backends.C.Tests.Models;
+namespace MicroTvm.Backends.Testing;
 
 /// <summary>
-/// Builds one host program from several generated models, the C runtime's sources and a
-/// harness that drives each model through its typed API exactly as firmware would (pools from
-/// the size macros, mtvm_set_workspaces, mtvm_&lt;model&gt;_run, every status checked, the last
-/// error printed on failure), with gcc's strict flags, optionally under ASan and UBSan; then runs
-/// it on the inputs and returns each model's output bytes.
+/// Builds one host program from several generated models, the C runtime's sources and a harness
+/// that drives each model through its typed API exactly as firmware would (buffers and pools
+/// from the header's size and alignment macros, pools named by its name macros,
+/// mtvm_set_workspaces, mtvm_&lt;model&gt;_run, every status checked, the last error printed on
+/// failure), with gcc's strict flags plus <c>extraFlags</c>; runs it on the inputs and returns
+/// each model's output bytes in interface order.
 /// </summary>
-internal static class HostModelRunner
+public static class TypedApiHarness
 {
-    public const string SanitizerFlags = "-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer";
+    public static ImmutableArray<string> SanitizerFlags { get; } = ["-fsanitize=address,undefined", "-fno-sanitize-recover=all", "-fno-omit-frame-pointer"];
 
-    /// <summary>Per model (in order), its outputs' bytes in interface order.</summary>
-    public static List<List<byte[]>> Run(IReadOnlyList<(CModelFiles Code, ModelInterface Interface, IReadOnlyList<byte[]> Inputs)> models, bool sanitize)
+    public static List<List<byte[]>> Run(IReadOnlyList<HarnessModel> models, IReadOnlyList<string> extraFlags)
     {
         using var scratch = new ScratchDirectory();
-        var sources = new List<string>();
-        foreach (var (code, _, _) in models)
+        var code = new List<string>();
+        foreach (var model in models)
         {
-            File.WriteAllText(scratch.File(code.HeaderName), code.Header);
-            File.WriteAllText(scratch.File(code.SourceName), code.Source);
-            sources.Add(scratch.File(code.SourceName));
+            File.WriteAllText(scratch.File(model.Code.HeaderName), model.Code.Header);
+            if (model.Object is { } bytes)
+            {
+                var name = Path.ChangeExtension(model.Code.SourceName, ".o");
+                File.WriteAllBytes(scratch.File(name), bytes);
+                code.Add(scratch.File(name));
+            }
+            else
+            {
+                File.WriteAllText(scratch.File(model.Code.SourceName), model.Code.Source);
+                code.Add(scratch.File(model.Code.SourceName));
+            }
         }
 
-        File.WriteAllText(scratch.File("harness.c"), Harness(models.Select(m => (m.Code, m.Interface)).ToList()));
-        var runtimeSources = Directory.GetFiles(Path.Combine(TestEnvironment.RepoRoot, "runtime", "crt", "src"), "*.c").Order(StringComparer.Ordinal);
-        var flags = $"{CCompiler.StrictFlags} -O1 -I{scratch.Path}" + (sanitize ? " " + SanitizerFlags : string.Empty);
-        CCompiler.Compile("gcc", string.Join(' ', [scratch.File("harness.c"), .. sources, .. runtimeSources]), scratch.File("models"), flags, "-lm");
+        File.WriteAllText(scratch.File("harness.c"), Source(models));
+        var runtime = Path.Combine(TestEnvironment.RepoRoot, "runtime", "crt");
+        var runtimeSources = Directory.GetFiles(Path.Combine(runtime, "src"), "*.c").Order(StringComparer.Ordinal);
+        ExternalProgram.Check("gcc", [
+            "-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic", "-O1", $"-I{scratch.Path}", $"-I{Path.Combine(runtime, "include")}",
+            .. extraFlags, scratch.File("harness.c"), .. code, .. runtimeSources, "-o", scratch.File("models"), "-lm"]);
 
         using (var blob = File.Create(scratch.File("inputs.bin")))
         {
@@ -40,15 +51,14 @@ internal static class HostModelRunner
             }
         }
 
-        var (exitCode, stdout, stderr) = CCompiler.Run(scratch.File("models"), $"{scratch.File("inputs.bin")} {scratch.File("outputs.bin")}");
-        Assert.True(exitCode == 0, $"the model program failed ({exitCode}):\n{stdout}{stderr}");
+        ExternalProgram.Check(scratch.File("models"), scratch.File("inputs.bin"), scratch.File("outputs.bin"));
         var outputs = File.ReadAllBytes(scratch.File("outputs.bin"));
         var position = 0;
         var result = new List<List<byte[]>>();
-        foreach (var (_, model, _) in models)
+        foreach (var model in models)
         {
             var own = new List<byte[]>();
-            foreach (var output in model.Outputs)
+            foreach (var output in model.Interface.Outputs)
             {
                 own.Add(outputs[position..(position + (int)output.Bytes)]);
                 position += (int)output.Bytes;
@@ -57,16 +67,17 @@ internal static class HostModelRunner
             result.Add(own);
         }
 
-        Assert.Equal(outputs.Length, position);
-        return result;
+        return position == outputs.Length
+            ? result
+            : throw new InvalidOperationException($"the program wrote {outputs.Length} output bytes; the models have {position}");
     }
 
-    private static string Harness(IReadOnlyList<(CModelFiles Code, ModelInterface Interface)> models)
+    private static string Source(IReadOnlyList<HarnessModel> models)
     {
         var text = new StringBuilder("#include <stdio.h>\n#include <stdlib.h>\n\n#include \"mtvm/runtime.h\"\n#include \"mtvm/status.h\"\n");
-        foreach (var (code, _) in models)
+        foreach (var model in models)
         {
-            text.Append($"#include \"{code.HeaderName}\"\n");
+            text.Append($"#include \"{model.Code.HeaderName}\"\n");
         }
 
         text.Append("""
@@ -91,7 +102,7 @@ internal static class HostModelRunner
             """);
         for (var m = 0; m < models.Count; m++)
         {
-            Model(text, m, models[m].Code, new CModelInterface(models[m].Interface));
+            Model(text, m, new CModelInterface(models[m].Interface));
         }
 
         text.Append("\nint main(int argc, char** argv)\n{\n    FILE* in;\n    FILE* out;\n")
@@ -106,17 +117,17 @@ internal static class HostModelRunner
         return text.Append("    fclose(in);\n    return fclose(out) == 0 ? 0 : 6;\n}\n").ToString();
     }
 
-    private static void Model(StringBuilder text, int m, CModelFiles code, CModelInterface c)
+    private static void Model(StringBuilder text, int m, CModelInterface c)
     {
         var model = c.Model;
         for (var i = 0; i < model.Inputs.Length; i++)
         {
-            text.Append($"static {CTypes.Name(model.Inputs[i].Type.ElementType)} m{m}_in{i}[{c.InputMacro(i, "SIZE")} / sizeof({CTypes.Name(model.Inputs[i].Type.ElementType)})] __attribute__((aligned({c.InputMacro(i, "ALIGNMENT")})));\n");
+            text.Append($"static uint8_t m{m}_in{i}[{c.InputMacro(i, "SIZE")}] __attribute__((aligned({c.InputMacro(i, "ALIGNMENT")})));\n");
         }
 
         for (var i = 0; i < model.Outputs.Length; i++)
         {
-            text.Append($"static {CTypes.Name(model.Outputs[i].Type.ElementType)} m{m}_out{i}[{c.OutputMacro(i, "SIZE")} / sizeof({CTypes.Name(model.Outputs[i].Type.ElementType)})] __attribute__((aligned({c.OutputMacro(i, "ALIGNMENT")})));\n");
+            text.Append($"static uint8_t m{m}_out{i}[{c.OutputMacro(i, "SIZE")}] __attribute__((aligned({c.OutputMacro(i, "ALIGNMENT")})));\n");
         }
 
         for (var i = 0; i < model.Pools.Length; i++)
@@ -126,9 +137,9 @@ internal static class HostModelRunner
 
         text.Append($"\nstatic void run_model_{m}(FILE* in, FILE* out)\n{{\n    mtvm_context_t context;\n");
         text.Append(model.Inputs.Length > 0
-            ? $"    struct {c.Prefix}_inputs inputs = {{ {string.Join(", ", model.Inputs.Select((_, i) => $"m{m}_in{i}"))} }};\n"
+            ? $"    struct {c.Prefix}_inputs inputs = {{ {string.Join(", ", model.Inputs.Select((_, i) => $"(void*)m{m}_in{i}"))} }};\n"
             : $"    struct {c.Prefix}_inputs inputs = {{ 0 }};\n");
-        text.Append($"    struct {c.Prefix}_outputs outputs = {{ {string.Join(", ", model.Outputs.Select((_, i) => $"m{m}_out{i}"))} }};\n");
+        text.Append($"    struct {c.Prefix}_outputs outputs = {{ {string.Join(", ", model.Outputs.Select((_, i) => $"(void*)m{m}_out{i}"))} }};\n");
         if (model.Pools.Length > 0)
         {
             text.Append($"    mtvm_workspace_t pools[{c.MacroPrefix}_NUM_POOLS] = {{\n");

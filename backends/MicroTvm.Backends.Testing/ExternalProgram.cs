@@ -1,10 +1,12 @@
 using System.Diagnostics;
 
-namespace MicroTvm.Backends.LlvmObj.Tests;
+namespace MicroTvm.Backends.Testing;
 
-/// <summary>Runs external programs (gcc, readelf, the compiled harnesses) and reports what they printed.</summary>
-internal static class Programs
+/// <summary>Runs external programs (compilers, readelf, compiled harnesses) with a time limit and reports what they printed.</summary>
+public static class ExternalProgram
 {
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
+
     public static bool IsAvailable(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator).Any(dir => File.Exists(Path.Combine(dir, program)));
 
@@ -22,24 +24,24 @@ internal static class Programs
         }
 
         start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
-
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        if (!process.WaitForExit(Limit))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} did not finish within 5 minutes");
+            throw new TimeoutException($"{program} did not finish within {Limit.TotalMinutes} minutes");
         }
 
         return (process.ExitCode, stdout.Result, stderr.Result);
     }
 
-    /// <summary>Runs a program that must succeed; a failure shows its command line and output.</summary>
+    /// <summary>Runs a program that must succeed; a failure throws with its command line and output.</summary>
     public static string Check(string program, params string[] arguments)
     {
         var (exitCode, stdout, stderr) = Run(program, arguments);
-        Assert.True(exitCode == 0, $"{program} {string.Join(' ', arguments)} failed ({exitCode}):\n{stderr}{stdout}");
-        return stdout;
+        return exitCode == 0
+            ? stdout
+            : throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({exitCode}):\n{stderr}{stdout}");
     }
 }
