@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using MicroTvm.IR.Kernels;
 using MicroTvm.IR.Testing;
+using MicroTvm.Backends.Testing;
 
 namespace MicroTvm.Backends.C.Tests;
 
@@ -44,36 +45,8 @@ internal static class CHarness
             }
         }
 
-        text.Append("""
-            static void dump(const char* label, const void* data, unsigned long size)
-            {
-                const unsigned char* bytes = (const unsigned char*)data;
-                unsigned long i;
-                printf("%s ", label);
-                for (i = 0; i < size; ++i) {
-                    printf("%02x", bytes[i]);
-                }
-                printf("\n");
-            }
-
-            int main(void)
-            {
-
-            """);
+        text.Append(KernelDump.FunctionAndMainOpening);
         return text.Append(calls).Append("    return 0;\n}\n").ToString();
-    }
-
-    /// <summary>Parses the program's output into (case, buffer) → bytes.</summary>
-    public static Dictionary<(int Case, string Buffer), byte[]> ParseOutput(string output)
-    {
-        var result = new Dictionary<(int, string), byte[]>();
-        foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var parts = line.Split(' ');
-            result[(int.Parse(parts[0], CultureInfo.InvariantCulture), parts[1])] = Convert.FromHexString(parts.Length > 2 ? parts[2] : string.Empty);
-        }
-
-        return result;
     }
 
     // Kernel and buffer names in the random cases are already C identifiers once '.' is replaced.

@@ -50,7 +50,7 @@ public sealed class DifferentialTests(ITestOutputHelper output)
             CCompiler.Compile("gcc", source, program, builds[b], "-lm");
             var (exitCode, stdout, stderr) = CCompiler.Run(program, string.Empty);
             Assert.True(exitCode == 0, $"{builds[b]}: the harness exited with {exitCode}:\n{stderr}");
-            Compare(cases, expected, CHarness.ParseOutput(stdout), builds[b]);
+            Compare(cases, expected, KernelDump.Parse(stdout), builds[b]);
             output.WriteLine($"{builds[b]}: agrees, {clock.ElapsedMilliseconds} ms");
         }
 

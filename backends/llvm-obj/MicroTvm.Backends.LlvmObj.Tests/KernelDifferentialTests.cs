@@ -48,7 +48,7 @@ public sealed class KernelDifferentialTests(ITestOutputHelper output)
         File.WriteAllText(scratch.File("harness.c"), KernelHarness.Source(cases));
         output.WriteLine($"{cases.Count} kernels, LLVM {(optimize ? "O2" : "without optimisation")}: {clock.ElapsedMilliseconds} ms");
         ExternalProgram.Check("gcc", "-std=c99", "-O1", scratch.File("harness.c"), scratch.File("kernels.o"), "-o", scratch.File("harness"), "-lm");
-        var actual = KernelHarness.ParseOutput(ExternalProgram.Check(scratch.File("harness")));
+        var actual = KernelDump.Parse(ExternalProgram.Check(scratch.File("harness")));
         foreach (var ((c, name), bytes) in expected)
         {
             var kernelCase = cases[c];

@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace MicroTvm.Backends.Testing;
+
+/// <summary>
+/// How the backends' kernel harnesses report buffers: a C <c>dump</c> function printing one line
+/// <c>&lt;case&gt; &lt;buffer&gt; &lt;hex bytes&gt;</c> per buffer, and the parser of those lines.
+/// </summary>
+public static class KernelDump
+{
+    /// <summary>The C function, followed by the opening of <c>main</c>, for a harness to append its calls and <c>return 0; }</c> to.</summary>
+    public const string FunctionAndMainOpening = """
+
+        static void dump(const char* label, const void* data, unsigned long size)
+        {
+            const unsigned char* bytes = (const unsigned char*)data;
+            unsigned long i;
+            printf("%s ", label);
+            for (i = 0; i < size; ++i) {
+                printf("%02x", bytes[i]);
+            }
+            printf("\n");
+        }
+
+        int main(void)
+        {
+
+        """;
+
+    /// <summary>Parses the program's output into (case, buffer) → bytes.</summary>
+    public static Dictionary<(int Case, string Buffer), byte[]> Parse(string output)
+    {
+        var result = new Dictionary<(int, string), byte[]>();
+        foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = line.Split(' ');
+            result[(int.Parse(parts[0], CultureInfo.InvariantCulture), parts[1])] = Convert.FromHexString(parts.Length > 2 ? parts[2] : string.Empty);
+        }
+
+        return result;
+    }
+}
