@@ -1,6 +1,7 @@
 // MicroTvm build script (Cake). Targets:
 //   Demo (default)  build mtvm-opt and compile the project's sample model to a Model Library Format archive (out/tiny_cnn.tar)
 //   Build           build the whole solution
+//   Publish         mtvm-opt ahead-of-time compiled (ReadyToRun) for this machine, in out/mtvm-opt/: the fast way to run the compiler
 //   Test            every test: .NET test projects and the C runtime's CTest suite; prints the totals last
 //   Conformance     the QEMU conformance suite on every emulated board (nightly size; Test runs it on the CI three)
 //   Bench           per-model figures (out/bench/models.md, .json) and BenchmarkDotNet benchmarks of the compiler (--bench=models|compiler)
@@ -16,6 +17,7 @@ var testResults = output + Directory("test-results");
 var mtvmOpt = "./tools/mtvm-opt/mtvm-opt/mtvm-opt.csproj";
 var sampleModel = "./samples/tiny_cnn.tflite";
 var sampleArchive = "./out/tiny_cnn.tar";
+var publishedTool = output + Directory("mtvm-opt");
 
 // Cake prints its task table when RunTarget returns, so the totals are printed after it.
 TestTotals totals = null;
@@ -25,6 +27,21 @@ Task("Build")
     .Does(() =>
 {
     DotNetBuild(solution, new DotNetBuildSettings { Configuration = configuration });
+});
+
+// ReadyToRun removes most of the JIT time that dominates a compile of a small model.
+Task("Publish")
+    .WithCriteria(() => !HasArgument("mtvm-opt"), "--mtvm-opt names the tool to use")
+    .Does(() =>
+{
+    DotNetPublish(mtvmOpt, new DotNetPublishSettings
+    {
+        Configuration = "Release",
+        Runtime = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier,
+        SelfContained = false,
+        OutputDirectory = publishedTool,
+        MSBuildSettings = new DotNetMSBuildSettings().WithProperty("PublishReadyToRun", "true"),
+    });
 });
 
 Task("Demo")
@@ -73,6 +90,7 @@ Task("Conformance")
 // M3/M4/M7 boards, MACs per instruction, flash and RAM of the linked firmware, written to
 // out/bench/models.md and models.json. compiler: the BenchmarkDotNet benchmarks of the passes.
 Task("Bench")
+    .IsDependentOn("Publish")
     .Does(() =>
 {
     var bench = output + Directory("bench");
@@ -191,14 +209,9 @@ record TestTotals(int Passed, int Failed, int Skipped)
 // Bench --bench=models: see the Bench target.
 void BenchModels(ConvertableDirectoryPath bench)
 {
-    // --mtvm-opt=PATH uses an already built tool; --models=a,b keeps only those models.
+    // --mtvm-opt=PATH uses an already built tool (else the Publish target's); --models=a,b keeps only those models.
     var tool = Argument<string>("mtvm-opt", null);
-    if (tool is null)
-    {
-        var toolDirectory = bench + Directory("tool");
-        DotNetBuild(mtvmOpt, new DotNetBuildSettings { Configuration = "Release", OutputDirectory = toolDirectory });
-        tool = MakeAbsolute(toolDirectory + File("mtvm-opt")).FullPath;
-    }
+    tool ??= MakeAbsolute(publishedTool + File("mtvm-opt")).FullPath;
 
     var corpus = EnvironmentVariable("MTVM_CORPUS") ?? MakeAbsolute(Directory("../shared/corpus")).FullPath;
     var models = System.IO.Directory.Exists(System.IO.Path.Combine(corpus, "tflite"))
@@ -270,13 +283,60 @@ void BenchModels(ConvertableDirectoryPath bench)
 
             using var json = System.Text.Json.JsonDocument.Parse(System.IO.File.ReadAllText(report));
             var root = json.RootElement;
-            runs[board] = new BenchRun(root.GetProperty("instructions_per_inference").GetInt64(), root.GetProperty("flash_bytes").GetInt64(), root.GetProperty("ram_bytes").GetInt64(), null);
+            runs[board] = new BenchRun(root.GetProperty("instructions_per_inference").GetInt64(), root.GetProperty("flash_bytes").GetInt64(), root.GetProperty("ram_bytes").GetInt64(), null)
+            {
+                Breakdown = SizeBreakdown(tool, archive, board, bench + Directory("size") + Directory($"{name}-{board}")),
+            };
         }
 
         results.Add(new BenchResult(name, macs, clock.Elapsed.TotalSeconds, passes, runs, null));
     }
 
     WriteBenchReports(bench, boards, results);
+}
+
+// Where the flash of the model's firmware goes (runtime/crt/tools/size-breakdown.sh): the board's
+// project built from the archive at -Os with every kernel kept a function of its own (MODEL_CFLAGS),
+// so that the run function, the descriptors and the runtime's objects — the glue — are told apart
+// from the kernels, the weights, the libraries and the test harness. Null when it cannot be measured.
+Dictionary<string, long> SizeBreakdown(string tool, string archive, string board, ConvertableDirectoryPath directory)
+{
+    var project = MakeAbsolute(directory).FullPath;
+    if (System.IO.Directory.Exists(project))
+    {
+        System.IO.Directory.Delete(project, recursive: true);
+    }
+
+    var cross = board.StartsWith("qemu-riscv", StringComparison.Ordinal) ? "riscv64-unknown-elf-" : board == "host" ? string.Empty : "arm-none-eabi-";
+    var build = System.IO.Path.Combine(project, "build-size");
+    if (StartProcess(tool, new ProcessSettings
+        {
+            Arguments = new ProcessArgumentBuilder().Append("micro create-project --template").Append(board).Append("--mlf").AppendQuoted(archive).Append("-o").AppendQuoted(project),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        }) != 0
+        || StartProcess("make", new ProcessSettings
+        {
+            Arguments = new ProcessArgumentBuilder().Append("-s -C").AppendQuoted(project).Append($"-j{Environment.ProcessorCount}")
+                .Append("OPT=-Os").AppendQuoted("MODEL_CFLAGS=-fno-inline-functions-called-once -fno-inline-small-functions -fno-inline-functions")
+                .AppendQuoted($"BUILD={build}").Append("all"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        }) != 0
+        || StartProcess("sh", new ProcessSettings
+        {
+            Arguments = new ProcessArgumentBuilder().AppendQuoted(MakeAbsolute(File("runtime/crt/tools/size-breakdown.sh")).FullPath).AppendQuoted(cross)
+                .AppendQuoted(System.IO.Path.Combine(build, "firmware.elf")).AppendQuoted(System.IO.Path.Combine(build, "firmware.map")),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        }, out var lines) != 0)
+    {
+        return null;
+    }
+
+    var line = lines.FirstOrDefault(l => l.StartsWith("MTVM_SIZE_BREAKDOWN ", StringComparison.Ordinal));
+    return line?.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(f => f.Split('=', 2))
+        .ToDictionary(f => f[0], f => long.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture));
 }
 
 // Random inputs for the inputs the compile summary lists ("inputs: name int8[1x96x96x1], ..."), as an .npz.
@@ -325,14 +385,16 @@ void WriteBenchReports(ConvertableDirectoryPath bench, string[] boards, List<Ben
         .AppendLine()
         .AppendLine("Instructions per inference under QEMU `-icount shift=0` (firmware built with arm-none-eabi-gcc -O2); compile = the whole `mtvm-opt` process with the default pipeline.")
         .AppendLine()
-        .AppendLine("| model | MACs | compile s | " + string.Join(" | ", boards.Select(b => b.Replace("qemu-mps2-", "") + " instr")) + " | MAC/instr an386 | flash an386 | RAM an386 |")
-        .AppendLine("|---|---:|---:|" + string.Concat(boards.Select(_ => "---:|")) + "---:|---:|---:|");
+        .AppendLine("Glue = the runtime glue's own flash: everything but the kernels and the weights that running the model takes — the C runtime's objects the model needs (built as the firmware templates build it for the board, `MTVM_ERROR_DETAIL=0` on the QEMU boards) plus the generated code's run function, typed entry point, descriptors and names. The firmware's own main, start-up, board and semihosting code (`runtime/templates/common`) is the test harness, not glue; nor are libgcc and the templates' libm/mem* functions. Measured with `runtime/crt/tools/size-breakdown.sh` on the same project built at -Os with every kernel kept out of line (docs/runtime.md, \"Footprint\"); the budget is 2,048 bytes.")
+        .AppendLine()
+        .AppendLine("| model | MACs | compile s | " + string.Join(" | ", boards.Select(b => b.Replace("qemu-mps2-", "") + " instr")) + " | MAC/instr an386 | flash an386 | RAM an386 | glue an386 |")
+        .AppendLine("|---|---:|---:|" + string.Concat(boards.Select(_ => "---:|")) + "---:|---:|---:|---:|");
     foreach (var r in results)
     {
         string Instructions(string board) => r.Runs.TryGetValue(board, out var run) && run.Error is null ? run.Instructions.ToString("N0") : "—";
         var m4 = r.Runs.TryGetValue("qemu-mps2-an386", out var an386) && an386.Error is null ? an386 : null;
         var ratio = m4 is not null && m4.Instructions > 0 && r.Macs > 0 ? ((double)r.Macs / m4.Instructions).ToString("0.00") : "—";
-        markdown.AppendLine($"| {r.Model} | {r.Macs:N0} | {r.CompileSeconds:0.00} | {string.Join(" | ", boards.Select(Instructions))} | {ratio} | {(m4 is null ? "—" : m4.Flash.ToString("N0"))} | {(m4 is null ? "—" : m4.Ram.ToString("N0"))} |");
+        markdown.AppendLine($"| {r.Model} | {r.Macs:N0} | {r.CompileSeconds:0.00} | {string.Join(" | ", boards.Select(Instructions))} | {ratio} | {(m4 is null ? "—" : m4.Flash.ToString("N0"))} | {(m4 is null ? "—" : m4.Ram.ToString("N0"))} | {(m4?.Breakdown is { } b ? b["glue"].ToString("N0") : "—")} |");
     }
 
     var failures = results.Where(r => r.Error is not null).Select(r => $"- {r.Model}: {r.Error}")
@@ -377,6 +439,18 @@ void WriteBenchReports(ConvertableDirectoryPath bench, string[] boards, List<Ben
                 json.WriteNumber("macs_per_instruction", run.Instructions > 0 ? (double)r.Macs / run.Instructions : 0);
                 json.WriteNumber("flash_bytes", run.Flash);
                 json.WriteNumber("ram_bytes", run.Ram);
+                if (run.Breakdown is { } breakdown)
+                {
+                    // The runtime glue's own flash and where the rest goes, from the -Os size build (see models.md).
+                    json.WriteNumber("glue_bytes", breakdown["glue"]);
+                    json.WriteStartObject("size_breakdown_os");
+                    foreach (var (key, bytes) in breakdown)
+                    {
+                        json.WriteNumber(key, bytes);
+                    }
+
+                    json.WriteEndObject();
+                }
             }
 
             json.WriteEndObject();
@@ -390,6 +464,10 @@ void WriteBenchReports(ConvertableDirectoryPath bench, string[] boards, List<Ben
     Information($"wrote {MakeAbsolute(bench + File("models.md"))} and models.json");
 }
 
-record BenchRun(long Instructions, long Flash, long Ram, string Error);
+record BenchRun(long Instructions, long Flash, long Ram, string Error)
+{
+    /// <summary>size-breakdown.sh's figures (flash, glue, glue_runtime, glue_model, kernels, weights, libraries, harness, other) of the -Os size build.</summary>
+    public Dictionary<string, long> Breakdown { get; init; }
+}
 
 record BenchResult(string Model, long Macs, double CompileSeconds, List<(string Pass, double Ms)> Passes, Dictionary<string, BenchRun> Runs, string Error);

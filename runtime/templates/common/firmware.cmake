@@ -13,8 +13,10 @@
 # MTVM_SIZE_TOOL / MTVM_NM_TOOL.
 #
 # Cache variables for the user (-DVAR=value), as in firmware.mk:
-#   MTVM_CRT_DIR MODEL_SRCS MODEL_INCLUDE MODEL_OBJS MTVM_MODEL MODEL_TABLE OPT ARENA_SIZE STACK_SIZE
-#   REPEAT INPUT_FILE OUTPUT_FILE PLAN_FILE POOL_SHRINK FAULT_TEST RUN_DIR
+#   MTVM_CRT_DIR MODEL_SRCS MODEL_INCLUDE MODEL_OBJS MTVM_MODEL MODEL_TABLE OPT ERROR_DETAIL
+#   MODEL_CFLAGS ARENA_SIZE STACK_SIZE REPEAT INPUT_FILE OUTPUT_FILE PLAN_FILE POOL_SHRINK
+#   FAULT_TEST RUN_DIR
+# The board's CMakeLists.txt may set MTVM_BOARD_ERROR_DETAIL (ERROR_DETAIL's default, else 0).
 # Targets: firmware (firmware.elf), size, run.
 
 get_filename_component(_mtvm_default_crt "${MTVM_COMMON_DIR}/../../crt" ABSOLUTE)
@@ -28,6 +30,12 @@ set(MTVM_MODEL mtvmgen_tiny_cnn_model CACHE STRING "The model's descriptor symbo
 set(MODEL_TABLE 0 CACHE STRING "1: run the models of the table mtvm_models[] as PLAN_FILE says")
 set(PLAN_FILE plan.bin CACHE STRING "uint32 model indices, read over semihosting (optional)")
 set(OPT -O2 CACHE STRING "Optimisation flags")
+if(NOT DEFINED MTVM_BOARD_ERROR_DETAIL)
+  set(MTVM_BOARD_ERROR_DETAIL 0)
+endif()
+set(ERROR_DETAIL ${MTVM_BOARD_ERROR_DETAIL} CACHE STRING
+    "The runtime's last error (MTVM_ERROR_DETAIL): 0 = status and tensor/pool name, 1 = sentences")
+set(MODEL_CFLAGS "" CACHE STRING "More flags for the model's sources only")
 set(ARENA_SIZE 65536 CACHE STRING "Bytes of the static arena for inputs, outputs and pools")
 set(STACK_SIZE 16384 CACHE STRING "Bytes of the main stack")
 set(REPEAT 1 CACHE STRING "mtvm_run calls between the counter reads")
@@ -37,8 +45,8 @@ set(POOL_SHRINK 0 CACHE STRING "Bytes taken off every pool (a test of the failur
 set(FAULT_TEST 0 CACHE STRING "1: main reads an unmapped address first (a test of the fault report)")
 set(RUN_DIR "${CMAKE_BINARY_DIR}" CACHE PATH "Working directory of the run target")
 
-set(_mtvm_crt_srcs ${MTVM_CRT_DIR}/src/status.c ${MTVM_CRT_DIR}/src/format.c
-    ${MTVM_CRT_DIR}/src/runtime.c)
+set(_mtvm_crt_srcs ${MTVM_CRT_DIR}/src/status.c ${MTVM_CRT_DIR}/src/status_name.c
+    ${MTVM_CRT_DIR}/src/format.c ${MTVM_CRT_DIR}/src/runtime.c)
 
 # Freestanding boards link no C library: the float functions generated kernels may call
 # (expf, logf, ...) come from libm/, whose math.h shadows the toolchain's.
@@ -57,6 +65,7 @@ target_include_directories(firmware PRIVATE ${MTVM_BOARD_DIR} ${MTVM_COMMON_DIR}
 target_compile_definitions(firmware PRIVATE
     MTVM_MODEL=${MTVM_MODEL} MTVM_ARENA_SIZE=${ARENA_SIZE} MTVM_REPEAT=${REPEAT}
     MTVM_POOL_SHRINK=${POOL_SHRINK} MTVM_FAULT_TEST=${FAULT_TEST} MTVM_MODEL_TABLE=${MODEL_TABLE}
+    MTVM_ERROR_DETAIL=${ERROR_DETAIL}
     "MTVM_PLAN_FILE=\"${PLAN_FILE}\""
     "MTVM_INPUT_FILE=\"${INPUT_FILE}\"" "MTVM_OUTPUT_FILE=\"${OUTPUT_FILE}\"")
 separate_arguments(_mtvm_opt UNIX_COMMAND "${OPT}")
@@ -65,6 +74,10 @@ target_compile_options(firmware PRIVATE
     ${_mtvm_opt} -g ${MTVM_BOARD_CFLAGS} -ffunction-sections -fdata-sections)
 set_source_files_properties(${_mtvm_crt_srcs} PROPERTIES
     INCLUDE_DIRECTORIES ${MTVM_CRT_DIR}/src)
+if(MODEL_CFLAGS)
+  separate_arguments(_mtvm_model_cflags UNIX_COMMAND "${MODEL_CFLAGS}")
+  set_source_files_properties(${MODEL_SRCS} PROPERTIES COMPILE_OPTIONS "${_mtvm_model_cflags}")
+endif()
 set_source_files_properties(${MTVM_COMMON_DIR}/freestanding.c PROPERTIES
     COMPILE_OPTIONS -fno-tree-loop-distribute-patterns)
 

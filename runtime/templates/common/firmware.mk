@@ -22,6 +22,10 @@
 #                  defines it) as PLAN_FILE says, instead of MTVM_MODEL   [0]
 #   PLAN_FILE      read over semihosting (uint32 model indices; optional) [plan.bin]
 #   OPT            optimisation flags                                    [-O2]
+#   ERROR_DETAIL   the runtime's last error (MTVM_ERROR_DETAIL, docs/runtime.md): 0 = status
+#                  name and tensor/pool name, 1 = full sentences    [0; host template: 1]
+#   MODEL_CFLAGS   more flags for the model's sources only (e.g. -fno-inline-functions-called-once
+#                  to keep kernels apart for runtime/crt/tools/size-breakdown.sh)        []
 #   ARENA_SIZE     bytes of the static arena for inputs, outputs, pools  [65536]
 #   STACK_SIZE     bytes of the main stack                               [16384]
 #   REPEAT         mtvm_run calls between the counter reads              [1]
@@ -44,6 +48,8 @@ MTVM_MODEL ?= mtvmgen_tiny_cnn_model
 MODEL_TABLE ?= 0
 PLAN_FILE ?= plan.bin
 OPT ?= -O2
+ERROR_DETAIL ?= 0
+MODEL_CFLAGS ?=
 ARENA_SIZE ?= 65536
 STACK_SIZE ?= 16384
 REPEAT ?= 1
@@ -65,8 +71,8 @@ LIBM_SRCS := $(COMMON_DIR)/libm/mathf.c
 LIBM_INCLUDE := $(COMMON_DIR)/libm
 endif
 
-CRT_SRCS := $(MTVM_CRT_DIR)/src/status.c $(MTVM_CRT_DIR)/src/format.c \
-            $(MTVM_CRT_DIR)/src/runtime.c
+CRT_SRCS := $(MTVM_CRT_DIR)/src/status.c $(MTVM_CRT_DIR)/src/status_name.c \
+            $(MTVM_CRT_DIR)/src/format.c $(MTVM_CRT_DIR)/src/runtime.c
 COMMON_SRCS := $(COMMON_DIR)/mtvm_main.c $(LIBM_SRCS)
 SRCS := $(COMMON_SRCS) $(BOARD_SRCS) $(CRT_SRCS) $(MODEL_SRCS)
 
@@ -78,6 +84,7 @@ CPPFLAGS := -I$(BOARD_DIR) -I$(COMMON_DIR) -I$(MTVM_CRT_DIR)/include \
             -DMTVM_MODEL=$(MTVM_MODEL) -DMTVM_ARENA_SIZE=$(ARENA_SIZE) \
             -DMTVM_REPEAT=$(REPEAT) -DMTVM_POOL_SHRINK=$(POOL_SHRINK) \
             -DMTVM_FAULT_TEST=$(FAULT_TEST) -DMTVM_MODEL_TABLE=$(MODEL_TABLE) \
+            -DMTVM_ERROR_DETAIL=$(ERROR_DETAIL) \
             '-DMTVM_PLAN_FILE="$(PLAN_FILE)"' \
             '-DMTVM_INPUT_FILE="$(INPUT_FILE)"' '-DMTVM_OUTPUT_FILE="$(OUTPUT_FILE)"'
 LDFLAGS := $(ARCH_FLAGS) -Wl,--gc-sections -Wl,-Map=$(BUILD)/firmware.map \
@@ -91,7 +98,7 @@ OBJS := $(foreach src,$(SRCS),$(call obj_of,$(src)))
 
 # Rebuild everything when the compiler command changes (other model, REPEAT, OPT, ...).
 FLAGS_FILE := $(BUILD)/flags.txt
-FLAGS_TEXT := $(CC) $(CPPFLAGS) $(CFLAGS) | $(LDFLAGS) $(LDLIBS) | $(SRCS) $(MODEL_OBJS)
+FLAGS_TEXT := $(CC) $(CPPFLAGS) $(CFLAGS) | $(MODEL_CFLAGS) | $(LDFLAGS) $(LDLIBS) | $(SRCS) $(MODEL_OBJS)
 ifneq ($(FLAGS_TEXT),$(file <$(FLAGS_FILE)))
 $(shell mkdir -p $(OBJDIR))
 $(file >$(FLAGS_FILE),$(FLAGS_TEXT))
@@ -106,9 +113,10 @@ $(call obj_of,$(1)): $(1) $(FLAGS_FILE)
 	$$(CC) $$(CPPFLAGS) $$(CFLAGS) $(2) -MMD -MP -c $$< -o $$@
 endef
 # The runtime's sources also see its private header; the mem* functions must not be
-# compiled back into calls of themselves.
-$(foreach src,$(COMMON_SRCS) $(BOARD_SRCS) $(MODEL_SRCS),\
+# compiled back into calls of themselves; the model's sources get MODEL_CFLAGS.
+$(foreach src,$(COMMON_SRCS) $(BOARD_SRCS),\
   $(eval $(call mtvm_compile_rule,$(src),$(if $(findstring freestanding.c,$(src)),-fno-tree-loop-distribute-patterns))))
+$(foreach src,$(MODEL_SRCS),$(eval $(call mtvm_compile_rule,$(src),$(MODEL_CFLAGS))))
 $(foreach src,$(CRT_SRCS),$(eval $(call mtvm_compile_rule,$(src),-I$(MTVM_CRT_DIR)/src)))
 
 $(ELF): $(OBJS) $(MODEL_OBJS) $(BOARD_LINK_DEPS)

@@ -12,7 +12,8 @@
 #   3. make REPEAT=100: the count per run must agree with the REPEAT=1 count within the
 #      counter's resolution and be plausible (between 200 and 100000 instructions);
 #   4. failure paths: POOL_SHRINK=1 -> exit 5 with MTVM_ERR_WORKSPACE_TOO_SMALL and the last
-#      error; ARENA_SIZE=32 -> exit 2; no inputs.bin, or one of the wrong size -> exit 3;
+#      error, minimal (the boards' default ERROR_DETAIL=0) and as a sentence (ERROR_DETAIL=1);
+#      ARENA_SIZE=32 -> exit 2; no inputs.bin, or one of the wrong size -> exit 3;
 #      FAULT_TEST=1 -> exit 7 with an MTVM_FAULT line naming the faulting address (never a
 #      hang: timeout gives 124);
 #   5. unless --no-cmake: the same firmware built with CMake gives the same result line.
@@ -224,19 +225,27 @@ $board: FAILED (build)"
         *) fail "with a 3-byte inputs.bin: exit $rc, $(cat "$w/console.txt")" ;;
     esac
 
-    if make_board "$board" "$dir/shrink" POOL_SHRINK=1; then
-        w="$dir/run-shrink"
-        mkdir -p "$w"
-        cp "$out/inputs/ramp/inputs.bin" "$w/"
-        run_firmware "$board" "$dir/shrink" "$w"
-        line=$(result_line "$w")
-        expected="MTVM_RESULT exit=5 status=10 name=MTVM_ERR_WORKSPACE_TOO_SMALL model=tiny_cnn stage=mtvm_run error=mtvm_run: model 'tiny_cnn': workspace pool 'sram' has 43 bytes; needs 44"
-        if [ "$rc" -ne 5 ] || [ "$line" != "$expected" ]; then
-            fail "POOL_SHRINK=1: exit $rc, $(cat "$w/console.txt")"
+    # The boards' default ERROR_DETAIL=0 gives the minimal last error; ERROR_DETAIL=1 the sentence.
+    for detail in 0 1; do
+        if make_board "$board" "$dir/shrink$detail" POOL_SHRINK=1 ERROR_DETAIL=$detail; then
+            w="$dir/run-shrink$detail"
+            mkdir -p "$w"
+            cp "$out/inputs/ramp/inputs.bin" "$w/"
+            run_firmware "$board" "$dir/shrink$detail" "$w"
+            line=$(result_line "$w")
+            expected="MTVM_RESULT exit=5 status=10 name=MTVM_ERR_WORKSPACE_TOO_SMALL model=tiny_cnn stage=mtvm_run error="
+            if [ "$detail" -eq 1 ]; then
+                expected="${expected}mtvm_run: model 'tiny_cnn': workspace pool 'sram' has 43 bytes; needs 44"
+            else
+                expected="${expected}status 10 'sram'"
+            fi
+            if [ "$rc" -ne 5 ] || [ "$line" != "$expected" ]; then
+                fail "POOL_SHRINK=1 ERROR_DETAIL=$detail: exit $rc, $(cat "$w/console.txt")"
+            fi
+        else
+            fail "POOL_SHRINK=1 ERROR_DETAIL=$detail build failed: $(cat "$dir/shrink$detail.log")"
         fi
-    else
-        fail "POOL_SHRINK=1 build failed: $(cat "$dir/shrink.log")"
-    fi
+    done
 
     if make_board "$board" "$dir/arena" ARENA_SIZE=32; then
         w="$dir/run-arena"

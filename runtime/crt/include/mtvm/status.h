@@ -2,10 +2,10 @@
  * MicroTvm C runtime: status codes and the last-error string.
  *
  * Every runtime function returns an mtvm_status_t; generated code and firmware check it on
- * every call. A failing call also writes a one-line English description into a fixed-size
- * static buffer, read with mtvm_last_error(), and passes the same text to
- * mtvm_platform_log(). A successful call of mtvm_run, mtvm_set_workspaces or
- * mtvm_context_init leaves the last error empty.
+ * every call. A failing call also writes a one-line description into a fixed-size static
+ * buffer, read with mtvm_last_error(), and passes the same text to mtvm_platform_log(). A
+ * successful call of mtvm_run, mtvm_set_workspaces or mtvm_context_init leaves the last error
+ * empty. How much the description says is a build option of the library, MTVM_ERROR_DETAIL.
  *
  * The last-error buffer is shared by the whole program: the runtime is not re-entrant
  * across threads or interrupt handlers that both run models.
@@ -55,8 +55,31 @@ typedef enum mtvm_status {
 /* One past the largest status value. */
 #define MTVM_STATUS_COUNT 16
 
+/*
+ * What the last error says; a property of the built library, like MTVM_MAX_POOLS: build the
+ * library and its users with the same -DMTVM_ERROR_DETAIL=0|1 (CMake: MTVM_CRT_ERROR_DETAIL;
+ * firmware templates: ERROR_DETAIL). Statuses, checks and their order are the same in both.
+ *   1 (default): an English sentence naming the function, the model, the tensor or pool and the
+ *                numbers involved, e.g.
+ *                "mtvm_run: model 'tiny_cnn': workspace pool 'sram' has 43 bytes; needs 44".
+ *   0 (minimal): "status <n>" and, when the check is about one named tensor or pool, its
+ *                name: "status 10 'sram'". No message texts, no formatter and no status names
+ *                are linked: what mtvm_run needs of the runtime takes about 1 KB of flash on a
+ *                Cortex-M4 (docs/runtime.md, "Error detail and footprint").
+ */
+#ifndef MTVM_ERROR_DETAIL
+#define MTVM_ERROR_DETAIL 1
+#endif
+#if MTVM_ERROR_DETAIL != 0 && MTVM_ERROR_DETAIL != 1
+#error "MTVM_ERROR_DETAIL must be 0 or 1"
+#endif
+
 /* Size of the last-error buffer, terminating NUL included. Longer messages end in "...". */
+#if MTVM_ERROR_DETAIL
 #define MTVM_LAST_ERROR_SIZE 160
+#else
+#define MTVM_LAST_ERROR_SIZE 64
+#endif
 
 /* The enumerator's spelling ("MTVM_ERR_ABI_MISMATCH"), or "MTVM_STATUS_UNKNOWN". */
 const char* mtvm_status_name(mtvm_status_t status);

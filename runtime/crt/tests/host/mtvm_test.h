@@ -13,6 +13,14 @@
 
 #include "mtvm/status.h"
 
+/* The last-error text the library's MTVM_ERROR_DETAIL (docs/runtime.md) makes: the sentence or
+ * the minimal "status <n> '<name>'". */
+#if MTVM_ERROR_DETAIL
+#define ERROR_TEXT(detail, minimal) detail
+#else
+#define ERROR_TEXT(detail, minimal) minimal
+#endif
+
 static int mtvm_test_checks;
 static int mtvm_test_failed_checks;
 static int mtvm_test_cases;

@@ -14,7 +14,7 @@ static void test_default_log_accepts_messages(void)
     mtvm_platform_log("hello from the default log");
     mtvm_platform_log("");
     CHECK_STATUS(MTVM_ERR_NULL_ARGUMENT, mtvm_context_init(NULL)); /* logs through the default */
-    CHECK_EQ_STR("mtvm_context_init: context is NULL", mtvm_last_error());
+    CHECK_EQ_STR(ERROR_TEXT("mtvm_context_init: context is NULL", "status 1"), mtvm_last_error());
 }
 
 static void test_default_timer_is_not_supported(void)

@@ -179,33 +179,38 @@ static void test_checks_through_the_typed_api(void)
     CHECK_STATUS(MTVM_OK, mtvm_context_init(&context));
 
     CHECK_STATUS(MTVM_ERR_MISSING_WORKSPACE, mtvmgen_tiny_cnn_run(&inputs, &outputs, &context));
-    CHECK_EQ_STR("mtvm_run: model 'tiny_cnn': no workspace pool 'sram' in the context "
+    CHECK_EQ_STR(ERROR_TEXT("mtvm_run: model 'tiny_cnn': no workspace pool 'sram' in the context "
                  "(needs 44 bytes aligned to 16)",
+                                "status 9 'sram'"),
                  mtvm_last_error());
 
     CHECK_STATUS(MTVM_OK, mtvm_set_workspaces(&context, &small, 1));
     CHECK_STATUS(MTVM_ERR_WORKSPACE_TOO_SMALL, mtvmgen_tiny_cnn_run(&inputs, &outputs, &context));
-    CHECK_EQ_STR("mtvm_run: model 'tiny_cnn': workspace pool 'sram' has 43 bytes; needs 44",
+    CHECK_EQ_STR(ERROR_TEXT("mtvm_run: model 'tiny_cnn': workspace pool 'sram' has 43 bytes; needs 44",
+                                "status 10 'sram'"),
                  mtvm_last_error());
 
     CHECK_STATUS(MTVM_OK, mtvm_set_workspaces(&context, &shifted, 1));
     CHECK_STATUS(MTVM_ERR_WORKSPACE_TOO_SMALL, mtvmgen_tiny_cnn_run(&inputs, &outputs, &context));
     shifted.size = sizeof sram + 15; /* pretend: only alignment is wrong now */
     CHECK_STATUS(MTVM_ERR_MISALIGNED_WORKSPACE, mtvmgen_tiny_cnn_run(&inputs, &outputs, &context));
-    CHECK_EQ_STR("mtvm_run: model 'tiny_cnn': workspace pool 'sram' is not aligned to 16 bytes",
+    CHECK_EQ_STR(ERROR_TEXT("mtvm_run: model 'tiny_cnn': workspace pool 'sram' is not aligned to 16 bytes",
+                                "status 11 'sram'"),
                  mtvm_last_error());
 
     CHECK_STATUS(MTVM_OK, mtvm_set_workspaces(&context, pools, 1));
     outputs.statefulpartitionedcall_0 = NULL;
     CHECK_STATUS(MTVM_ERR_MISSING_OUTPUT, mtvmgen_tiny_cnn_run(&inputs, &outputs, &context));
-    CHECK_EQ_STR("mtvm_run: model 'tiny_cnn': output 0 'StatefulPartitionedCall:0' has no buffer "
+    CHECK_EQ_STR(ERROR_TEXT("mtvm_run: model 'tiny_cnn': output 0 'StatefulPartitionedCall:0' has no buffer "
                  "(NULL)",
+                                "status 5 'StatefulPartitionedCall:0'"),
                  mtvm_last_error());
 
     outputs.statefulpartitionedcall_0 = output;
     inputs.input_1 = NULL;
     CHECK_STATUS(MTVM_ERR_MISSING_INPUT, mtvmgen_tiny_cnn_run(&inputs, &outputs, &context));
-    CHECK_EQ_STR("mtvm_run: model 'tiny_cnn': input 0 'input_1' has no buffer (NULL)",
+    CHECK_EQ_STR(ERROR_TEXT("mtvm_run: model 'tiny_cnn': input 0 'input_1' has no buffer (NULL)",
+                                "status 4 'input_1'"),
                  mtvm_last_error());
 
     CHECK_STATUS(MTVM_ERR_NULL_ARGUMENT, mtvmgen_tiny_cnn_run(NULL, &outputs, &context));
