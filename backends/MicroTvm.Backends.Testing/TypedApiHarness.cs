@@ -7,8 +7,8 @@ namespace MicroTvm.Backends.Testing;
 /// <summary>
 /// Builds one host program from several generated models, the C runtime's sources and a harness
 /// that drives each model through its typed API exactly as firmware would (buffers and pools
-/// from the header's size and alignment macros, pools named by its name macros,
-/// mtvm_set_workspaces, mtvm_&lt;model&gt;_run, every status checked, the last error printed on
+/// from the header's size and alignment macros, or inside the pools when the plan holds the
+/// model's I/O, pools named by its name macros, mtvm_set_workspaces, mtvm_&lt;model&gt;_run, every status checked, the last error printed on
 /// failure), with gcc's strict flags plus <c>extraFlags</c>; runs it on the inputs and returns
 /// each model's output bytes in interface order.
 /// </summary>
@@ -151,9 +151,15 @@ public static class TypedApiHarness
             text.Append("    };\n");
         }
 
+        if (model.Inputs.Concat(model.Outputs).Any(t => t.Placement is not null))
+        {
+            text.Append($"    const struct {c.Prefix}_workspaces workspaces = {{ {string.Join(", ", model.Pools.Select((_, i) => $"m{m}_pool{i}"))} }};\n")
+                .Append($"    {c.Prefix}_io_in_pools(&inputs, &outputs, &workspaces);\n");
+        }
+
         for (var i = 0; i < model.Inputs.Length; i++)
         {
-            text.Append($"    transfer(m{m}_in{i}, sizeof m{m}_in{i}, in, 1);\n");
+            text.Append($"    transfer(inputs.{c.Inputs[i]}, {c.InputMacro(i, "SIZE")}, in, 1);\n");
         }
 
         text.Append("    check(mtvm_context_init(&context), \"mtvm_context_init\");\n");
@@ -165,7 +171,7 @@ public static class TypedApiHarness
         text.Append($"    check({c.Prefix}_run(&inputs, &outputs, &context), \"{c.Prefix}_run\");\n");
         for (var i = 0; i < model.Outputs.Length; i++)
         {
-            text.Append($"    transfer(m{m}_out{i}, sizeof m{m}_out{i}, out, 0);\n");
+            text.Append($"    transfer(outputs.{c.Outputs[i]}, {c.OutputMacro(i, "SIZE")}, out, 0);\n");
         }
 
         text.Append("}\n");

@@ -154,10 +154,13 @@ internal sealed partial class CModelSourceWriter
         _text.Append(model.Outputs.Length > 0
             ? $"    struct {_c.Prefix}_outputs* outputs = (struct {_c.Prefix}_outputs*)outputs_;\n"
             : "    (void)outputs_;\n");
-        _text.Append(model.Pools.Length > 0
+        // Placed model I/O is still reached through the structs, which the application points at the plan's places.
+        var io = _main.Inputs.Select(v => v.Name).Concat(_main.Outputs).ToHashSet(StringComparer.Ordinal);
+        var placements = _plan.Placements.Where(p => p.Workspace is not null || !io.Contains(p.Value)).ToList();
+        _text.Append(placements.Count > 0
             ? $"    const struct {_c.Prefix}_workspaces workspaces = {{ {string.Join(", ", model.Pools.Select((_, i) => $"pools[{i}]"))} }};\n"
             : "    (void)pools;\n");
-        foreach (var placement in _plan.Placements)
+        foreach (var placement in placements)
         {
             var type = placement.Workspace is null
                 ? _main.Index.FindValue(placement.Value)!.Type.ElementType

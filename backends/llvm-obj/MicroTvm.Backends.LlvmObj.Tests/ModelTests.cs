@@ -1,4 +1,5 @@
 using MicroTvm.IR.Testing;
+using MicroTvm.Passes.Pipelines;
 
 namespace MicroTvm.Backends.LlvmObj.Tests;
 
@@ -34,9 +35,16 @@ public sealed class ModelTests
         AssertMatches(compiled, seeds: [seed]);
     }
 
-    private static void AssertMatches(IReadOnlyList<(string Name, Module Original)> models, IReadOnlyList<int> seeds)
+    [LlvmFact("gcc")]
+    public void Tiny_cnn_with_its_io_in_the_pool_matches_the_interpreter()
     {
-        var compiled = models.Select(m => (m.Name, m.Original, AotPipeline.CompileOrThrow(m.Original))).ToList();
+        var pipeline = AotPipeline.Bind("codegen", [KeyValuePair.Create("io-pool", (PipelineValue)new StringValue("workspace"))]);
+        AssertMatches([("tiny_cnn", AotPipeline.Sample("tiny_cnn.mir"))], seeds: [1, 2], pipeline);
+    }
+
+    private static void AssertMatches(IReadOnlyList<(string Name, Module Original)> models, IReadOnlyList<int> seeds, ResolvedPipeline? pipeline = null)
+    {
+        var compiled = models.Select(m => (m.Name, m.Original, AotPipeline.CompileOrThrow(m.Original, pipeline))).ToList();
         foreach (var seed in seeds)
         {
             Assert.Null(InterpreterAgreement.Check(compiled, seed, [], (module, name) => LlvmModelEmitter.EmitObject(module, name, Host).Bytes));

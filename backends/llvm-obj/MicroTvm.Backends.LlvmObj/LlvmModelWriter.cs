@@ -144,7 +144,9 @@ internal sealed class LlvmModelWriter
                 return $"getelementptr inbounds ([{constant.Bytes} x i8], [{constant.Bytes} x i8]* {LlvmTypes.Global(constant.Global)}, i32 0, i32 0)";
             }
 
-            if (_plan.Find(value, workspace) is { } placement)
+            // Placed model I/O is still reached through the structs, which the application points at the plan's places.
+            var isIo = workspace is null && (inputNames.Contains(value) || _main.Outputs.Contains(value));
+            if (!isIo && _plan.Find(value, workspace) is { } placement)
             {
                 var pool = _interface.Pools.IndexOf(_plan.FindPool(placement.Pool)!);
                 return f.Value($"getelementptr inbounds i8, i8* {pools[pool]}, {Size} {placement.Offset.ToString(CultureInfo.InvariantCulture)}");

@@ -1,7 +1,11 @@
 namespace MicroTvm.IR.Executor;
 
-/// <summary>A model input or output as the application sees it: a buffer of <see cref="Bytes"/> aligned to <see cref="Alignment"/>.</summary>
-public sealed record InterfaceTensor(string Name, TensorType Type, int Alignment)
+/// <summary>
+/// A model input or output as the application sees it: a buffer of <see cref="Bytes"/> aligned to
+/// <see cref="Alignment"/>, which the application supplies, or, when <see cref="Placement"/> is set
+/// (a plan holding the model's I/O), the bytes at that offset of a workspace pool (zero copy).
+/// </summary>
+public sealed record InterfaceTensor(string Name, TensorType Type, int Alignment, Memory.BufferPlacement? Placement = null)
 {
     public long Bytes => Type.ByteSize;
 

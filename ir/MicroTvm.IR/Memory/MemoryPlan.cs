@@ -3,7 +3,8 @@ namespace MicroTvm.IR.Memory;
 /// <summary>
 /// The static memory plan of a module's main graph, made by <c>plan-memory</c>: the workspace
 /// pools the application must provide and, for every intermediate buffer of the executor, its
-/// pool and offset. Model inputs and outputs are not placed: the application supplies them.
+/// pool and offset. Model inputs and outputs are placed too when the plan says it holds them
+/// (<see cref="IoInPoolAttribute"/>, zero copy); otherwise the application supplies them.
 /// <see cref="Attributes"/> records how the plan was made (e.g. <c>algorithm</c>).
 /// Equality is structural.
 /// </summary>
@@ -14,6 +15,9 @@ public sealed class MemoryPlan : IEquatable<MemoryPlan>
     /// call, where <see cref="InPlaceAnalysis"/> proves it safe; without it no live buffers share bytes.
     /// </summary>
     public const string InPlaceAttribute = "in_place";
+
+    /// <summary>The attribute (bool) saying the model's inputs and outputs are placed in the pools as well.</summary>
+    public const string IoInPoolAttribute = "io_in_pool";
 
     /// <summary>The attribute (string) naming the algorithm that made the plan.</summary>
     public const string AlgorithmAttribute = "algorithm";
@@ -33,6 +37,9 @@ public sealed class MemoryPlan : IEquatable<MemoryPlan>
     public ImmutableArray<BufferPlacement> Placements { get; }
 
     public ImmutableSortedDictionary<string, Attribute> Attributes { get; }
+
+    /// <summary>Whether the model's inputs and outputs are placed in the pools (<see cref="IoInPoolAttribute"/>).</summary>
+    public bool HoldsIo => Attributes.GetValueOrDefault(IoInPoolAttribute) is BoolAttribute { Value: true };
 
     public MemoryPool? FindPool(string name) => Pools.FirstOrDefault(pool => pool.Name == name);
 

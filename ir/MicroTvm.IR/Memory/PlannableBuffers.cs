@@ -4,15 +4,27 @@ namespace MicroTvm.IR.Memory;
 
 /// <summary>
 /// The buffers of a lowered module's main graph that live in workspace pools: every
-/// <c>kernel_call</c> result that is not a graph output (the application supplies model inputs
-/// and outputs) and every workspace parameter of every call, with its size, alignment and
-/// lifetime over the main graph's node order. <c>plan-memory</c> places them; the verifier checks
-/// a plan against them.
+/// <c>kernel_call</c> result that is not a graph output and every workspace parameter of every
+/// call, with its size, alignment and lifetime over the main graph's node order; and, when the
+/// plan holds the model's I/O (<see cref="MemoryPlan.IoInPoolAttribute"/>), the graph's inputs
+/// (live from the first step to their last use) and outputs (from their definition to one step
+/// past the last: they outlive the run, so no kernel may write over them in place). Otherwise the application supplies inputs and outputs. <c>plan-memory</c> places them;
+/// the verifier checks a plan against them.
 /// </summary>
 public static class PlannableBuffers
 {
-    /// <summary>The buffers in step order (a call's results, then its workspaces). The module must verify.</summary>
+    /// <summary>The buffers of the module's own plan: with the model's I/O when that plan holds it.</summary>
     public static ImmutableArray<PlannableBuffer> Of(Module module)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        return Of(module, module.MemoryPlan?.HoldsIo == true);
+    }
+
+    /// <summary>
+    /// The buffers in step order (the graph's inputs when <paramref name="includeIo"/>, then per call
+    /// its results, then its workspaces). The module must verify.
+    /// </summary>
+    public static ImmutableArray<PlannableBuffer> Of(Module module, bool includeIo)
     {
         ArgumentNullException.ThrowIfNull(module);
         var main = module.Main;
@@ -20,6 +32,14 @@ public static class PlannableBuffers
         var outputs = main.Outputs.ToHashSet(StringComparer.Ordinal);
         var alignments = Alignments(module);
         var buffers = ImmutableArray.CreateBuilder<PlannableBuffer>();
+        if (includeIo)
+        {
+            foreach (var input in main.Inputs)
+            {
+                buffers.Add(new PlannableBuffer(input.Name, null, input.Type.ByteSize, alignments[input.Name], 0, liveness.IntervalOf(input.Name).LastUse));
+            }
+        }
+
         for (var step = 0; step < main.Nodes.Length; step++)
         {
             var node = main.Nodes[step];
@@ -28,10 +48,12 @@ public static class PlannableBuffers
                 continue;
             }
 
-            foreach (var result in node.Results.Where(r => !outputs.Contains(r.Name)))
+            foreach (var result in node.Results.Where(r => includeIo || !outputs.Contains(r.Name)))
             {
+                // A model output outlives the run: one step past the last, so that no call, not even the last, counts as its end.
                 var interval = liveness.IntervalOf(result.Name);
-                buffers.Add(new PlannableBuffer(result.Name, null, result.Type.ByteSize, alignments[result.Name], interval.Definition, interval.LastUse));
+                var lastStep = outputs.Contains(result.Name) ? main.Nodes.Length : interval.LastUse;
+                buffers.Add(new PlannableBuffer(result.Name, null, result.Type.ByteSize, alignments[result.Name], interval.Definition, lastStep));
             }
 
             foreach (var scratch in kernel.Parameters.Where(p => p.Role == BufferRole.Workspace))
@@ -81,7 +103,7 @@ public static class PlannableBuffers
         ArgumentNullException.ThrowIfNull(module);
         var main = module.Main;
         var liveness = Liveness.Analyze(main);
-        var buffers = Of(module);
+        var buffers = Of(module, includeIo: false);
         var workspaceBytes = new long[Math.Max(1, main.Nodes.Length)];
         foreach (var buffer in buffers.Where(b => b.Workspace is not null))
         {

@@ -4,7 +4,8 @@ namespace MicroTvm.IR.Verification;
 
 /// <summary>
 /// Checks a module's memory plan against its main graph (<see cref="PlannableBuffers"/>): pools
-/// have unique names; every buffer that needs a place has exactly one and nothing else has one;
+/// have unique names; every buffer that needs a place (the model's I/O too in a plan marked
+/// <c>io_in_pool = true</c>) has exactly one and nothing else has one;
 /// each placement names a known pool, is aligned as its kernels need (and as the pool's base
 /// guarantees), fits inside the pool; and no two buffers that are live at the same step share a byte,
 /// except, in a plan marked <c>in_place = true</c>, a call's result and an operand that dies at
@@ -44,7 +45,9 @@ internal static class MemoryPlanVerifier
             {
                 diagnostics.Error(
                     VerifierDiagnosticIds.UnplannableBuffer,
-                    $"memory plan: {placement.BufferName} is not an intermediate buffer of the executor (only kernel_call results that are not graph outputs, and kernel workspaces, live in pools)");
+                    plan.HoldsIo
+                        ? $"memory plan: {placement.BufferName} is not a buffer of the executor (only graph inputs, kernel_call results and kernel workspaces live in pools)"
+                        : $"memory plan: {placement.BufferName} is not an intermediate buffer of the executor (only kernel_call results that are not graph outputs, and kernel workspaces, live in pools unless the plan has io_in_pool = true)");
                 continue;
             }
 

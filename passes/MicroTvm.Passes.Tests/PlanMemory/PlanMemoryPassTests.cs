@@ -198,6 +198,71 @@ public sealed class PlanMemoryPassTests
         Assert.Equal([PassDiagnosticIds.InvalidPlanOption], result.Diagnostics.Where(d => d.IsError).Select(d => d.Id));
     }
 
+    /// <summary>
+    /// With the I/O planned, %x (16 B, live 0–3) and %y (16 B, step 3) join: live bytes per step
+    /// 80, 128, 48, 48, so the bound is 128 (Plan's verifier run checks that no live buffers share bytes).
+    /// </summary>
+    [Fact]
+    public void AnIoPoolHoldsTheModelsInputsAndOutputs()
+    {
+        var planned = Plan(new PlanMemoryPass { IoPool = "workspace" }, Built(Lowered));
+        var plan = planned.MemoryPlan!;
+        Assert.True(plan.HoldsIo);
+        Assert.Equal("workspace", plan.Find("x")!.Pool);
+        Assert.Equal("workspace", plan.Find("y")!.Pool);
+        Assert.Equal(new IntAttribute(128), plan.Attributes["lower_bound_bytes"]);
+        Assert.Equal(128, plan.Pools.Single().Bytes);
+        Assert.Equal(6, PlannableBuffers.Of(planned).Length);
+    }
+
+    /// <summary>
+    /// %o is a model output that the last call still reads: with the I/O planned in place, %p may
+    /// be written over %x (which dies there) but never over %o, which the application reads after the run.
+    /// </summary>
+    [Fact]
+    public void InPlaceNeverWritesOverAModelOutput()
+    {
+        var planned = Plan(new PlanMemoryPass { IoPool = "workspace", InPlace = true }, Built("""
+            graph @main(%x: tensor<16xi8>) {
+              %o = kernel_call(%x) {kernel = "copy"} : tensor<16xi8>
+              %p = kernel_call(%o, %x) {kernel = "add"} : tensor<16xi8>
+              return %o, %p
+            }
+
+            kernel @copy(in a: i8[16], out b: i8[16]) {
+              for i in 0..16 {
+                b[i] = a[i]
+              }
+            }
+
+            kernel @add(in a: i8[16], in c: i8[16], out b: i8[16]) {
+              for i in 0..16 {
+                b[i] = cast<i8>(cast<i32>(a[i]) + cast<i32>(c[i]))
+              }
+            }
+            """));
+        var plan = planned.MemoryPlan!;
+        var (o, p) = (plan.Find("o")!, plan.Find("p")!);
+        Assert.True(o.Offset + 16 <= p.Offset || p.Offset + 16 <= o.Offset, $"%p at {p.Offset} overlaps the output %o at {o.Offset}");
+        Assert.Equal(32, plan.Pools.Single().Bytes);
+    }
+
+    [Fact]
+    public void AnIoPoolThatIsNotAPoolIsRejected()
+    {
+        var built = Built(Lowered);
+        var context = new PassContext();
+        Assert.Same(built, new PlanMemoryPass { IoPool = "sram" }.Run(built, context));
+        Assert.Equal(
+            ("MTVM2502", "plan-memory: io-pool 'sram' is not the pool 'workspace'"),
+            (context.Diagnostics.Items.Single().Id, context.Diagnostics.Items.Single().Message));
+
+        var listed = AotPipelines.Run(TestRegistry.Parse(Lowered), "build-aot-executor, plan-memory { pools = [\"a\", \"b\"], io-pool = \"c\" }");
+        Assert.Equal(
+            ["plan-memory: io-pool 'c' is not one of the pools (a, b)"],
+            listed.Diagnostics.Where(d => d.IsError).Select(d => d.Message));
+    }
+
     [Fact]
     public void AModuleWithoutIntermediatesGetsAnEmptyPlan()
     {

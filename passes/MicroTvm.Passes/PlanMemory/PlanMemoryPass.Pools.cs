@@ -15,6 +15,12 @@ public sealed partial class PlanMemoryPass
 
         if (Pools.IsEmpty)
         {
+            if (IoPool.Length > 0 && IoPool != Pool)
+            {
+                context.Error(PassDiagnosticIds.InvalidPlanOption, $"plan-memory: io-pool '{IoPool}' is not the pool '{Pool}'", null);
+                return null;
+            }
+
             return [new PoolSpec(Pool, PoolSize.Bytes, Alignment)];
         }
 
@@ -45,6 +51,15 @@ public sealed partial class PlanMemoryPass
             return null;
         }
 
+        if (IoPool.Length > 0 && specs.All(s => s.Name != IoPool))
+        {
+            context.Error(
+                PassDiagnosticIds.InvalidPlanOption,
+                $"plan-memory: io-pool '{IoPool}' is not one of the pools ({string.Join(", ", specs.Select(s => s.Name))})",
+                null);
+            return null;
+        }
+
         return specs;
     }
 
@@ -52,15 +67,18 @@ public sealed partial class PlanMemoryPass
         ImmutableArray<PlannableBuffer> buffers,
         ImmutableArray<InPlacePair> pairs,
         List<PoolSpec> pools,
+        IReadOnlySet<string> ioValues,
         PassContext context)
     {
         var large = pools.FindIndex(p => p.Name == LargeTensorPool);
+        var io = pools.FindIndex(p => p.Name == IoPool);
         var poolOf = new int[buffers.Length];
         var pinned = new bool[buffers.Length];
         for (var i = 0; i < buffers.Length; i++)
         {
-            pinned[i] = large >= 0 && buffers[i].Bytes >= LargeTensorBytes.Bytes;
-            poolOf[i] = pinned[i] ? large : 0;
+            var isIo = io >= 0 && ioValues.Contains(buffers[i].Value) && buffers[i].Workspace is null;
+            pinned[i] = isIo || (large >= 0 && buffers[i].Bytes >= LargeTensorBytes.Bytes);
+            poolOf[i] = isIo ? io : pinned[i] ? large : 0;
         }
 
         var planned = new List<(PoolSpec, int[], PlannerResult)>();

@@ -4,14 +4,15 @@ namespace MicroTvm.Passes;
 
 /// <summary>
 /// Places every intermediate buffer of the AOT executor (<see cref="PlannableBuffers"/>: kernel
-/// results that are not model outputs, and kernel workspaces) at a static offset in a workspace
+/// results that are not model outputs, and kernel workspaces; with <c>io-pool</c> the model's
+/// inputs and outputs as well, zero copy) at a static offset in a workspace
 /// pool, reusing bytes between buffers whose lifetimes do not meet, and records the result as
 /// the module's <see cref="MemoryPlan"/>. Backends only read <see cref="Module.MemoryPlan"/>.
 ///
 /// Phases: (1) buffers and lifetimes over the step list, and with <c>in-place</c> the output/input
 /// pairs the kernels allow to overlap (<see cref="InPlaceAnalysis"/>); (2) pools: buffers of at
-/// least <c>large-tensor-bytes</c> go to <c>large-tensor-pool</c>, the rest to the first pool
-/// listed; (3) each pool is planned (<see cref="BufferPlanner"/>); a pool over its capacity hands
+/// least <c>large-tensor-bytes</c> go to <c>large-tensor-pool</c>, model I/O to <c>io-pool</c>, the
+/// rest to the first pool listed; (3) each pool is planned (<see cref="BufferPlanner"/>); a pool over its capacity hands
 /// its largest movable buffer live at its peak step to the next pool and is planned again, and the
 /// last pool over capacity is an error saying how many bytes are missing and what is live at the peak.
 /// </summary>
@@ -23,7 +24,8 @@ namespace MicroTvm.Passes;
         + "Pools: one named `pool` (base alignment `alignment`, capacity `pool-size`), or the list `pools` of `name=SIZE@ALIGNMENT` "
         + "filled in order; `large-tensor-pool` takes buffers of `large-tensor-bytes` or more. With `in-place`, a kernel's output may "
         + "overlap an input that dies there where the kernel's access order proves it safe. Model inputs and outputs are the "
-        + "application's and are not placed. Requires build-aot-executor.")]
+        + "application's and are not placed, unless `io-pool` names a pool to hold them (zero copy: the application writes the "
+        + "inputs and reads the outputs in place). Requires build-aot-executor.")]
 public sealed partial class PlanMemoryPass : Pass
 {
     [PassOption("pool", "name of the workspace pool the application provides (when `pools` is empty)")]
@@ -43,6 +45,9 @@ public sealed partial class PlanMemoryPass : Pass
 
     [PassOption("large-tensor-bytes", "the size from which a buffer goes to `large-tensor-pool`")]
     public ByteSize LargeTensorBytes { get; set; } = new(0);
+
+    [PassOption("io-pool", "the pool that holds the model's inputs and outputs, planned with the activations (zero copy); empty: the application supplies them")]
+    public string IoPool { get; set; } = string.Empty;
 
     [PassOption("algorithm", "how offsets are chosen")]
     public PlanningAlgorithm Algorithm { get; set; } = PlanningAlgorithm.GreedyBySize;
@@ -93,12 +98,13 @@ public sealed partial class PlanMemoryPass : Pass
             return module;
         }
 
-        var buffers = PlannableBuffers.Of(module);
+        var buffers = PlannableBuffers.Of(module, includeIo: IoPool.Length > 0);
         var pairs = InPlace ? InPlaceAnalysis.Pairs(module, buffers) : [];
         var lowerBound = PlannableBuffers.LowerBound(buffers).Bytes;
         NumBuffers.Add(buffers.Length);
         LowerBoundBytes.Add(lowerBound);
-        if (PlanPools(buffers, pairs, pools, context) is not { } planned)
+        var ioValues = module.Main.Inputs.Select(input => input.Name).Concat(module.Main.Outputs).ToHashSet(StringComparer.Ordinal);
+        if (PlanPools(buffers, pairs, pools, ioValues, context) is not { } planned)
         {
             return module;
         }
@@ -125,6 +131,11 @@ public sealed partial class PlanMemoryPass : Pass
         if (InPlace)
         {
             attributes[MemoryPlan.InPlaceAttribute] = new BoolAttribute(true);
+        }
+
+        if (IoPool.Length > 0)
+        {
+            attributes[MemoryPlan.IoInPoolAttribute] = new BoolAttribute(true);
         }
 
         if (planned.All(p => p.Result.ProvenOptimal is not null))

@@ -76,6 +76,29 @@ public sealed class CodeOutputTests : IDisposable
         Assert.True(memory.GetProperty("activation_bytes").GetInt64() >= memory.GetProperty("lower_bound_bytes").GetInt64());
         Assert.True(memory.GetProperty("lower_bound_bytes_with_io").GetInt64() >= memory.GetProperty("lower_bound_bytes").GetInt64());
         Assert.Equal(260, memory.GetProperty("io_bytes").GetInt64());
+        Assert.False(memory.GetProperty("io_in_pool").GetBoolean());
+        Assert.False(input.TryGetProperty("offset", out _));
+    }
+
+    [Fact]
+    public void WithTheIoInThePoolMetadataAndHeaderGiveEachTensorsPlace()
+    {
+        var (exit, _, error) = Compile(PathOf("io.tar"), "-D", "io-pool=workspace");
+        Assert.True(exit == ExitCodes.Success, error);
+        var files = Extract(PathOf("io.tar"));
+        using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(files, "metadata.json")));
+        var root = metadata.RootElement;
+        var header = File.ReadAllText(Path.Combine(files, "codegen", "host", "include", "mtvmgen_tiny_cnn.h"));
+        var memory = root.GetProperty("memory");
+        Assert.True(memory.GetProperty("io_in_pool").GetBoolean());
+        Assert.Equal(memory.GetProperty("lower_bound_bytes_with_io").GetInt64(), memory.GetProperty("lower_bound_bytes").GetInt64());
+        foreach (var (kind, tensor) in new[] { ("INPUT_INPUT", root.GetProperty("inputs")[0]), ("OUTPUT_OUTPUT", root.GetProperty("outputs")[0]) })
+        {
+            Assert.Equal("workspace", tensor.GetProperty("pool").GetString());
+            Assert.Contains($"#define MTVMGEN_TINY_CNN_{kind}_POOL_OFFSET {tensor.GetProperty("offset").GetInt64()} ", header);
+        }
+
+        Assert.Contains("static inline void mtvmgen_tiny_cnn_io_in_pools(", header);
     }
 
     [Fact]

@@ -38,7 +38,8 @@ internal static class MemoryPlot
             foreach (var row in figures.Rows.Where(r => r.Placement.Pool == pool.Name))
             {
                 var x = Margin + (row.Buffer.FirstStep * stepWidth);
-                var w = (row.Buffer.LastStep - row.Buffer.FirstStep + 1) * stepWidth;
+                // Model outputs in the pool outlive the run (LastStep is one past the last step): drawn to the right edge.
+                var w = (Math.Min(row.Buffer.LastStep, steps - 1) - row.Buffer.FirstStep + 1) * stepWidth;
                 var hue = colour++ * 67 % 360;
                 svg.Append(culture, $"<rect x=\"{x:F1}\" y=\"{Y(row.End):F1}\" width=\"{w:F1}\" height=\"{Y(row.Placement.Offset) - Y(row.End):F1}\" fill=\"hsl({hue},60%,70%)\" fill-opacity=\"0.8\" stroke=\"#222\" stroke-width=\"0.5\">")
                     .Append(culture, $"<title>{Escape($"{row.Buffer.Name}: {row.Buffer.Bytes:N0} B at {row.Placement.Offset:N0}, steps {row.Buffer.FirstStep}–{row.Buffer.LastStep}")}</title></rect>\n");

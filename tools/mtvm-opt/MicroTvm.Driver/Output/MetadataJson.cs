@@ -80,6 +80,12 @@ internal static class MetadataJson
             json.WriteEndArray();
             json.WriteNumber("bytes", tensor.Bytes);
             json.WriteNumber("alignment", tensor.Alignment);
+            if (tensor.Placement is { } placement)
+            {
+                json.WriteString("pool", placement.Pool);
+                json.WriteNumber("offset", placement.Offset);
+            }
+
             if (tensor.Type.Quantization is { } quantization)
             {
                 json.WriteStartObject("quantization");
@@ -143,6 +149,7 @@ internal static class MetadataJson
         json.WriteNumber("lower_bound_bytes", PlannableBuffers.LowerBound(buffers).Bytes);
         json.WriteNumber("lower_bound_bytes_with_io", PlannableBuffers.LowerBoundWithIo(model.Module));
         json.WriteNumber("io_bytes", model.Interface.Inputs.Concat(model.Interface.Outputs).Sum(t => t.Bytes));
+        json.WriteBoolean("io_in_pool", plan.HoldsIo);
         json.WriteString("algorithm", plan.Attributes.GetValueOrDefault("algorithm") is StringAttribute { Value: var algorithm } ? algorithm : "unknown");
         Pools(json, "pools", plan.Pools);
         json.WriteStartArray("buffers");
