@@ -16,9 +16,10 @@ internal static class KernelDifferential
 {
     /// <summary>Null when the kernel agrees (or the interpreter refuses the inputs); else what differs, with the graph and kernel as text.</summary>
     /// <param name="targetHasDsp">What <c>target_has_dsp()</c> answers in the evaluator.</param>
-    public static string? Check(Graph graph, int seed, FloatTolerance tolerance, out bool lowered, bool targetHasDsp = false)
+    /// <param name="dspWeights">lower-to-kernels' <c>dsp-weights</c>.</param>
+    public static string? Check(Graph graph, int seed, FloatTolerance tolerance, out bool lowered, bool targetHasDsp = false, DspWeightLayout dspWeights = default)
     {
-        var result = GroupLowerer.Lower(graph, "kernel");
+        var result = GroupLowerer.Lower(graph, "kernel", dspWeights);
         lowered = result.Kernel is not null;
         if (result.Kernel is not { } kernel)
         {

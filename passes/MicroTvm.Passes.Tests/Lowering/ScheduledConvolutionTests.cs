@@ -14,37 +14,53 @@ namespace MicroTvm.Passes.Tests.Lowering;
 /// random int8 and int16x8 layers whose result is the group output take it (the test fails if
 /// they fall back to the element rule) and are bit-exact with the interpreter on targets with
 /// and without the DSP extension (both loop nests under target_has_dsp), across channel
-/// blocks with remainders, DSP word groups with tails, padding borders, strides and dilations;
-/// and the one-step requantization is TFLite's MultiplyByQuantizedMultiplier.
+/// blocks with remainders, DSP word groups with tails, padding borders, strides and dilations,
+/// with either DSP weight layout (16-bit pairs, packed int8); the packed layout stores each
+/// weight once; and the one-step requantization is TFLite's MultiplyByQuantizedMultiplier.
 /// </summary>
 public sealed class ScheduledConvolutionTests
 {
     private static readonly Config Config = Config.QuickThrowOnFailure.WithMaxTest(150);
 
-    [Fact]
-    public void ScheduledLayersAreBitExact()
+    [Theory]
+    [InlineData(DspWeightLayout.Pairs)]
+    [InlineData(DspWeightLayout.PackedI8)]
+    public void ScheduledLayersAreBitExact(DspWeightLayout dspWeights)
     {
         var schedules = new System.Collections.Concurrent.ConcurrentBag<string>();
         Check.One(Config, Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), seed =>
         {
             var graph = LayerGraph(new Random(seed));
-            var lowered = GroupLowerer.Lower(graph, "kernel");
+            var lowered = GroupLowerer.Lower(graph, "kernel", dspWeights);
             if (lowered.Kernel?.Schedule is not { } schedule)
             {
                 return false.Label($"seed {seed}: not scheduled ({lowered.Failure})\n{graph}");
             }
 
             schedules.Add(schedule);
-            var problem = KernelDifferential.Check(graph, seed, FloatTolerance.Exact, out _, targetHasDsp: true)
-                ?? KernelDifferential.Check(graph, seed, FloatTolerance.Exact, out _, targetHasDsp: false);
+            var problem = KernelDifferential.Check(graph, seed, FloatTolerance.Exact, out _, targetHasDsp: true, dspWeights)
+                ?? KernelDifferential.Check(graph, seed, FloatTolerance.Exact, out _, targetHasDsp: false, dspWeights);
             return (problem is null).Label(problem ?? string.Empty);
         }));
 
         // Every code path was taken by some case: DSP and scalar dense, channelwise, paired pixels.
-        foreach (var expected in (string[])["dense-dsp ", "dense ", "channelwise ", "pixels=1 ", "pixels=2 "])
+        var layout = $"weights={(dspWeights == DspWeightLayout.Pairs ? "pairs" : "packed-i8")}";
+        foreach (var expected in (string[])["dense-dsp ", "dense ", "channelwise ", "pixels=1 ", "pixels=2 ", layout])
         {
             Assert.Contains(schedules, s => s.Contains(expected, StringComparison.Ordinal));
         }
+    }
+
+    [Theory]
+    [InlineData(DspWeightLayout.Pairs, 2)]
+    [InlineData(DspWeightLayout.PackedI8, 1)]
+    public void DspWeightsTakeTwoBytesAsPairsAndOneByteWhenPacked(DspWeightLayout dspWeights, int bytesPerWeight)
+    {
+        var graph = LayerGraph(new Random(3), forceOp: Ops.Conv, channels: (32, 8), kernel: 1);
+        var kernel = GroupLowerer.Lower(graph, "kernel", dspWeights).Kernel!;
+        var tables = kernel.Function.Parameters.Where(p => p.Name.StartsWith(dspWeights == DspWeightLayout.Pairs ? "weight_pairs" : "weights_packed", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(32 * 8 * bytesPerWeight, tables.Sum(t => t.ByteSize));
+        Assert.DoesNotContain(kernel.Function.Parameters, p => p.Name.StartsWith(dspWeights == DspWeightLayout.Pairs ? "weights_packed" : "weight_pairs", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -76,7 +92,7 @@ public sealed class ScheduledConvolutionTests
     {
         var graph = LayerGraph(new Random(1), forceOp: Ops.Conv, channels: (64, 32), kernel: 1);
         var lowered = GroupLowerer.Lower(graph, "kernel");
-        Assert.Matches(@"^dense-dsp oc-unroll=(4 pixels=1|2 pixels=2) run=64 cost=\d+$", lowered.Kernel!.Schedule);
+        Assert.Matches(@"^dense-dsp oc-unroll=(4 pixels=1|2 pixels=2) run=64 cost=\d+ weights=pairs$", lowered.Kernel!.Schedule);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace MicroTvm.Passes;
 /// is called, kernel names are unique across the module's graphs and kernels, and the ops of
 /// fused groups are counted for the statistics.
 /// </summary>
-internal sealed class KernelTable(Module module)
+internal sealed class KernelTable(Module module, DspWeightLayout dspWeights)
 {
     private readonly Dictionary<string, LoweringResult> _byGraph = new(StringComparer.Ordinal);
     private readonly HashSet<string> _names = new(
@@ -35,7 +35,7 @@ internal sealed class KernelTable(Module module)
             return known;
         }
 
-        var result = GroupLowerer.Lower(group, group.Name);
+        var result = GroupLowerer.Lower(group, group.Name, dspWeights);
         _byGraph[group.Name] = result;
         if (result.Kernel is { } kernel)
         {

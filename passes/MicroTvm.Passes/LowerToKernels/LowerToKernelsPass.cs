@@ -32,6 +32,9 @@ namespace MicroTvm.Passes;
         + "multipliers precomputed), replaces the call or op by `kernel_call`, and removes the primitive graphs.")]
 public sealed partial class LowerToKernelsPass : Pass
 {
+    [PassOption("dsp-weights", "how dense int8 convolution and fully-connected weights are stored for the DSP extension's dual multiply-accumulate: `pairs` (16-bit pairs ready for smlad: fastest, twice the flash of the int8 weights) or `packed-i8` (four int8 weights per word, split by sxtb16 at run time: half the weight flash, about 10% more instructions)")]
+    public DspWeightLayout DspWeights { get; set; } = DspWeightLayout.Pairs;
+
     [PassStatistic("num-kernels", "kernels produced")]
     public PassStatistic NumKernels { get; } = new();
 
@@ -43,7 +46,7 @@ public sealed partial class LowerToKernelsPass : Pass
 
     public override Module Run(Module module, PassContext context)
     {
-        var kernels = new KernelTable(module);
+        var kernels = new KernelTable(module, DspWeights);
         var graphs = ImmutableArray.CreateBuilder<Graph>();
         var failed = false;
         foreach (var graph in module.Graphs.Where(g => !FuseOpsPass.IsPrimitive(g)))

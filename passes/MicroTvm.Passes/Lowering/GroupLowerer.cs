@@ -30,19 +30,23 @@ internal sealed partial class GroupLowerer
     private readonly List<KernelBuffer> _workspaces = [];
     private readonly Dictionary<string, KernelBuffer> _tables = new(StringComparer.Ordinal);
 
-    private GroupLowerer(Graph graph)
+    private GroupLowerer(Graph graph, DspWeightLayout dspWeights)
     {
         Graph = graph;
+        DspWeights = dspWeights;
     }
 
     public Graph Graph { get; }
 
+    /// <summary>How scheduled convolutions store weights for the dual multiply-accumulate (lower-to-kernels' <c>dsp-weights</c>).</summary>
+    public DspWeightLayout DspWeights { get; }
+
     public KernelBuilder Builder { get; } = new();
 
     /// <summary>Lowers <paramref name="graph"/> to a kernel named <paramref name="kernelName"/>, or names the node it cannot lower.</summary>
-    public static LoweringResult Lower(Graph graph, string kernelName)
+    public static LoweringResult Lower(Graph graph, string kernelName, DspWeightLayout dspWeights = default)
     {
-        var lowerer = new GroupLowerer(graph);
+        var lowerer = new GroupLowerer(graph, dspWeights);
         try
         {
             return LoweringResult.Success(lowerer.Run(kernelName));

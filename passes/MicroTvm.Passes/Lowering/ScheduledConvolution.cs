@@ -74,7 +74,7 @@ internal static class ScheduledConvolution
             }
         }
 
-        var schedule = ConvolutionSchedule.Choose(problem, dsp: accumulator == ElementType.I32);
+        var schedule = ConvolutionSchedule.Choose(problem, dsp: accumulator == ElementType.I32, lowerer.DspWeights);
         var legacyScale = ReferenceEquals(node.Op, Ops.FullyConnected) && filterQuantization.Scales.Length == 1;
         var emitter = new Emitter(lowerer, node, problem, schedule, source, output, accumulator, zeroPoint, folded, legacyScale);
         emitter.Emit();
@@ -143,7 +143,7 @@ internal static class ScheduledConvolution
         /// </summary>
         public void Emit()
         {
-            var tables = new Dictionary<int, (KernelBuffer? Pairs, KernelBuffer? Tail)>();
+            var tables = new Dictionary<int, (KernelBuffer? Groups, KernelBuffer? Tail)>();
             if (!schedule.Dsp || p.Channelwise || Segments.Run < 4)
             {
                 Nest(tables);
@@ -157,7 +157,7 @@ internal static class ScheduledConvolution
             _builder.Emit(new If(CallIntrinsic(Intrinsic.TargetHasDsp), dsp, portable));
         }
 
-        private void Nest(Dictionary<int, (KernelBuffer? Pairs, KernelBuffer? Tail)> tables)
+        private void Nest(Dictionary<int, (KernelBuffer? Groups, KernelBuffer? Tail)> tables)
         {
             var blocks = p.OutC / schedule.Unroll;
             var remainder = p.OutC % schedule.Unroll;
@@ -208,7 +208,7 @@ internal static class ScheduledConvolution
 
         private void Pixel(
             Expr n, Expr oh, Expr ow, (bool Rows, bool Columns) border, int blocks, int remainder,
-            Dictionary<int, (KernelBuffer? Pairs, KernelBuffer? Tail)> tables)
+            Dictionary<int, (KernelBuffer? Groups, KernelBuffer? Tail)> tables)
         {
             var pixel = IndexMath.Linear([n, oh, ow], [p.Batch, p.OutH, p.OutW]);
             if (blocks > 0)
@@ -223,7 +223,7 @@ internal static class ScheduledConvolution
         }
 
         /// <summary>Two interior columns by blocks of <see cref="ConvolutionSchedule.Unroll"/> channels.</summary>
-        private void PixelPair(Expr n, Expr oh, Expr ow, Dictionary<int, (KernelBuffer? Pairs, KernelBuffer? Tail)> tables)
+        private void PixelPair(Expr n, Expr oh, Expr ow, Dictionary<int, (KernelBuffer? Groups, KernelBuffer? Tail)> tables)
         {
             var pixel = IndexMath.Linear([n, oh, ow], [p.Batch, p.OutH, p.OutW]);
             var (blocks, remainder) = (p.OutC / schedule.Unroll, p.OutC % schedule.Unroll);
@@ -238,7 +238,7 @@ internal static class ScheduledConvolution
             }
         }
 
-        private void BlockPair(Expr n, Expr oh, Expr ow, Expr pixel, Expr block, Expr first, int unroll, Dictionary<int, (KernelBuffer? Pairs, KernelBuffer? Tail)> tables)
+        private void BlockPair(Expr n, Expr oh, Expr ow, Expr pixel, Expr block, Expr first, int unroll, Dictionary<int, (KernelBuffer? Groups, KernelBuffer? Tail)> tables)
         {
             if (p.Channelwise)
             {
@@ -265,7 +265,7 @@ internal static class ScheduledConvolution
             }
         }
 
-        private (KernelBuffer? Pairs, KernelBuffer? Tail) Table(int unroll, Dictionary<int, (KernelBuffer? Pairs, KernelBuffer? Tail)> tables)
+        private (KernelBuffer? Groups, KernelBuffer? Tail) Table(int unroll, Dictionary<int, (KernelBuffer? Groups, KernelBuffer? Tail)> tables)
         {
             var start = p.OutC - (p.OutC % schedule.Unroll);
             var (firstChannel, count) = unroll == schedule.Unroll ? (0, start) : (start, unroll);
@@ -306,7 +306,7 @@ internal static class ScheduledConvolution
 
         private void Block(
             Expr n, Expr oh, Expr ow, Expr pixel, (bool Rows, bool Columns) border, Expr block, Expr first, int unroll,
-            Dictionary<int, (KernelBuffer? Pairs, KernelBuffer? Tail)> tables)
+            Dictionary<int, (KernelBuffer? Groups, KernelBuffer? Tail)> tables)
         {
             var accumulators = Enumerable.Range(0, unroll).Select(j => _builder.Local("acc", _bias(IndexMath.Plus(first, j)))).ToArray();
             if (p.Channelwise)
@@ -348,14 +348,20 @@ internal static class ScheduledConvolution
         /// <summary>Segments of the reduction: per kernel row one run of KW·IC contiguous inputs, or per tap one run of IC when columns are dilated.</summary>
         private (int Rows, int Columns, int Run) Segments => p.DilationW == 1 ? (p.KH, 1, p.KW * p.InC) : (p.KH, p.KW, p.InC);
 
-        /// <summary>The weight tables of the channel blocks [first, first + count) in blocks of <paramref name="unroll"/>.</summary>
-        private (KernelBuffer? Pairs, KernelBuffer? Tail) Tables(int first, int count, int unroll)
+        /// <summary>
+        /// The weight tables of the channel blocks [first, first + count) in blocks of <paramref name="unroll"/>:
+        /// per block, kernel row (and column) and word group, the <paramref name="unroll"/> channels' four
+        /// weights, as 16-bit pairs (even: weights 0, 2; odd: 1, 3) or as the four int8 weights in order,
+        /// whose word's sxtb16 at rotations 0 and 8 are those same pairs; then the tails, one i8 per weight.
+        /// </summary>
+        private (KernelBuffer? Groups, KernelBuffer? Tail) Tables(int first, int count, int unroll)
         {
             var (rows, columns, run) = Segments;
             long Weight(int channel, int row, int column, int t) => p.Weight(channel, row, column + (t / p.InC), t % p.InC);
             var groups = schedule.Dsp ? run / 4 : 0;
             var tail = run - (4 * groups);
-            var pairs = new List<long>();
+            var packed = schedule.Weights == DspWeightLayout.PackedI8;
+            var words = new List<long>();
             var rest = new List<long>();
             for (var c0 = first; c0 < first + count; c0 += unroll)
             {
@@ -367,8 +373,18 @@ internal static class ScheduledConvolution
                         {
                             for (var j = 0; j < unroll; j++)
                             {
-                                pairs.Add(PackedWords.PackI16x2((int)Weight(c0 + j, row, column, 4 * g), (int)Weight(c0 + j, row, column, (4 * g) + 2)));
-                                pairs.Add(PackedWords.PackI16x2((int)Weight(c0 + j, row, column, (4 * g) + 1), (int)Weight(c0 + j, row, column, (4 * g) + 3)));
+                                if (packed)
+                                {
+                                    for (var k = 0; k < 4; k++)
+                                    {
+                                        words.Add(Weight(c0 + j, row, column, (4 * g) + k));
+                                    }
+
+                                    continue;
+                                }
+
+                                words.Add(PackedWords.PackI16x2((int)Weight(c0 + j, row, column, 4 * g), (int)Weight(c0 + j, row, column, (4 * g) + 2)));
+                                words.Add(PackedWords.PackI16x2((int)Weight(c0 + j, row, column, (4 * g) + 1), (int)Weight(c0 + j, row, column, (4 * g) + 3)));
                             }
                         }
 
@@ -385,7 +401,9 @@ internal static class ScheduledConvolution
 
             var suffix = first == 0 ? string.Empty : "_rest";
             return (
-                pairs.Count == 0 ? null : lowerer.Table("weight_pairs" + suffix, ElementType.I32, pairs),
+                words.Count == 0 ? null
+                    : packed ? lowerer.Table("weights_packed" + suffix, ElementType.I8, words)
+                    : lowerer.Table("weight_pairs" + suffix, ElementType.I32, words),
                 rest.Count == 0 ? null : lowerer.Table("weights_reordered" + suffix, ElementType.I8, rest));
         }
 
@@ -396,7 +414,7 @@ internal static class ScheduledConvolution
         private void Accumulate(Var accumulator, Expr product) =>
             _builder.Emit(new Assign(accumulator, Add(accumulator, product)));
 
-        private void Dense(Expr n, Expr oh, Expr ow, Expr block, Var[] accumulators, (KernelBuffer? Pairs, KernelBuffer? Tail) table)
+        private void Dense(Expr n, Expr oh, Expr ow, Expr block, Var[] accumulators, (KernelBuffer? Groups, KernelBuffer? Tail) table)
         {
             var (rows, columns, _) = Segments;
             _builder.Loop("kh", rows, row => _builder.Loop("kw", columns, column =>
@@ -409,20 +427,20 @@ internal static class ScheduledConvolution
         }
 
         /// <summary>One segment (a kernel row's run of inputs): DSP word groups, then the tail, each with its re-laid weights.</summary>
-        private void Segment(Expr origin, Expr segment, Var[] accumulators, (KernelBuffer? Pairs, KernelBuffer? Tail) table) =>
+        private void Segment(Expr origin, Expr segment, Var[] accumulators, (KernelBuffer? Groups, KernelBuffer? Tail) table) =>
             Segment([(origin, accumulators)], segment, table);
 
         /// <summary>The segment for one or more output pixels at once: each weight load feeds every pixel.</summary>
-        private void Segment(IReadOnlyList<(Expr Origin, Var[] Accumulators)> pixels, Expr segment, (KernelBuffer? Pairs, KernelBuffer? Tail) table)
+        private void Segment(IReadOnlyList<(Expr Origin, Var[] Accumulators)> pixels, Expr segment, (KernelBuffer? Groups, KernelBuffer? Tail) table)
         {
             var run = Segments.Run;
             var unroll = pixels[0].Accumulators.Length;
-            var groups = table.Pairs is null ? 0 : run / 4;
+            var groups = table.Groups is null ? 0 : run / 4;
             var tail = run - (4 * groups);
             Expr Shared(string hint, Expr value) => pixels.Count > 1 ? _builder.Local(hint, value) : value;
-            if (table.Pairs is { } pairs)
+            if (table.Groups is { } words)
             {
-                Groups(pixels, segment, pairs, groups, _dualMac);
+                Groups(pixels, segment, words, groups, _dualMac);
             }
 
             if (tail == 0)
@@ -446,20 +464,29 @@ internal static class ScheduledConvolution
             });
         }
 
-        /// <summary>The word groups of a segment: with sxtb16 and smlad, or with one product per input and 16-bit half.</summary>
-        private void Groups(IReadOnlyList<(Expr Origin, Var[] Accumulators)> pixels, Expr segment, KernelBuffer pairs, int groups, bool dualMac)
+        /// <summary>
+        /// The word groups of a segment: with sxtb16 and smlad, or with one product per input and
+        /// weight. Each channel's four weights are two 16-bit pair words (<see cref="DspWeightLayout.Pairs"/>)
+        /// or one word of four int8 (<see cref="DspWeightLayout.PackedI8"/>: one load, split by sxtb16
+        /// like the inputs; the portable nest reads its four bytes).
+        /// </summary>
+        private void Groups(IReadOnlyList<(Expr Origin, Var[] Accumulators)> pixels, Expr segment, KernelBuffer weights, int groups, bool dualMac)
         {
             var unroll = pixels[0].Accumulators.Length;
+            var packed = schedule.Weights == DspWeightLayout.PackedI8;
             Expr Shared(string hint, Expr value) => pixels.Count > 1 || !dualMac ? _builder.Local(hint, value) : value;
+            Expr Byte(Expr at, int k) => CastTo(ElementType.I32, new Load(weights, IndexMath.Plus(at, k)));
 
-            // Two groups per iteration when they divide evenly: half the loop overhead.
-            var step = groups % 2 == 0 && groups > 4 ? 2 : 1;
+            // Two groups per iteration when they divide evenly: half the loop overhead. (Not for
+            // packed weights: their unpacked pairs make gcc spill accumulators in the unrolled loop.)
+            var step = !packed && groups % 2 == 0 && groups > 4 ? 2 : 1;
             _builder.Loop("g", groups / step, outer =>
             {
                 for (var k = 0; k < step; k++)
                 {
                     var g = IndexMath.Plus(IndexMath.Times(outer, step), k);
-                    var pairsAt = IndexMath.Times(IndexMath.Plus(IndexMath.Times(segment, groups), g), 2 * unroll);
+                    // The block's words for this group: 2 per channel (pairs) or 4 bytes per channel (packed).
+                    var weightsAt = IndexMath.Times(IndexMath.Plus(IndexMath.Times(segment, groups), g), 4 * unroll / (packed ? 1 : 2));
                     if (dualMac)
                     {
                         var halves = pixels.Select(pixel =>
@@ -471,9 +498,20 @@ internal static class ScheduledConvolution
                         }).ToArray();
                         for (var j = 0; j < unroll; j++)
                         {
-                            // The channel's even pair (bytes 0, 2) and odd pair (bytes 1, 3), adjacent.
-                            var low = Shared("w_even", new Load(pairs, IndexMath.Plus(pairsAt, 2 * j)));
-                            var high = Shared("w_odd", new Load(pairs, IndexMath.Plus(pairsAt, (2 * j) + 1)));
+                            // The channel's even pair (weights 0, 2) and odd pair (weights 1, 3).
+                            Expr low, high;
+                            if (packed)
+                            {
+                                var at = IndexMath.Plus(weightsAt, 4 * j);
+                                var word = _builder.Local("w4", CallIntrinsic(Intrinsic.PackI8x4, [.. Enumerable.Range(0, 4).Select(b => Byte(at, b))]));
+                                (low, high) = (Shared("w_even", CallIntrinsic(Intrinsic.Sxtb16, word, I32(0))), Shared("w_odd", CallIntrinsic(Intrinsic.Sxtb16, word, I32(8))));
+                            }
+                            else
+                            {
+                                low = Shared("w_even", new Load(weights, IndexMath.Plus(weightsAt, 2 * j)));
+                                high = Shared("w_odd", new Load(weights, IndexMath.Plus(weightsAt, (2 * j) + 1)));
+                            }
+
                             for (var px = 0; px < pixels.Count; px++)
                             {
                                 var a = pixels[px].Accumulators[j];
@@ -491,21 +529,31 @@ internal static class ScheduledConvolution
                     }).ToArray();
                     for (var j = 0; j < unroll; j++)
                     {
-                        var even = Shared("w_even", new Load(pairs, IndexMath.Plus(pairsAt, 2 * j)));
-                        var odd = Shared("w_odd", new Load(pairs, IndexMath.Plus(pairsAt, (2 * j) + 1)));
-                        // Inputs 0, 2 pair with the even word's halves, 1, 3 with the odd word's.
-                        Expr[] weights =
-                        [
-                            Shared("w0", CastTo(ElementType.I32, CastTo(ElementType.I16, even))),
-                            Shared("w1", CastTo(ElementType.I32, CastTo(ElementType.I16, odd))),
-                            Shared("w2", Shr(even, I32(16))),
-                            Shared("w3", Shr(odd, I32(16))),
-                        ];
+                        Expr[] taps;
+                        if (packed)
+                        {
+                            var at = IndexMath.Plus(weightsAt, 4 * j);
+                            taps = [.. Enumerable.Range(0, 4).Select(b => Shared($"w{b}", Byte(at, b)))];
+                        }
+                        else
+                        {
+                            var even = Shared("w_even", new Load(weights, IndexMath.Plus(weightsAt, 2 * j)));
+                            var odd = Shared("w_odd", new Load(weights, IndexMath.Plus(weightsAt, (2 * j) + 1)));
+                            // Inputs 0, 2 pair with the even word's halves, 1, 3 with the odd word's.
+                            taps =
+                            [
+                                Shared("w0", CastTo(ElementType.I32, CastTo(ElementType.I16, even))),
+                                Shared("w1", CastTo(ElementType.I32, CastTo(ElementType.I16, odd))),
+                                Shared("w2", Shr(even, I32(16))),
+                                Shared("w3", Shr(odd, I32(16))),
+                            ];
+                        }
+
                         for (var px = 0; px < pixels.Count; px++)
                         {
                             for (var b = 0; b < 4; b++)
                             {
-                                Accumulate(pixels[px].Accumulators[j], Mul(inputs[px][b], weights[b]));
+                                Accumulate(pixels[px].Accumulators[j], Mul(inputs[px][b], taps[b]));
                             }
                         }
                     }
@@ -520,7 +568,7 @@ internal static class ScheduledConvolution
         /// inside columns (known: <paramref name="ow"/> is an immediate there) and the padding
         /// term of the others.
         /// </summary>
-        private void RowBorder(Expr n, Expr oh, Expr ow, bool rowsGuarded, Expr block, Expr first, Var[] accumulators, (KernelBuffer? Pairs, KernelBuffer? Tail) table)
+        private void RowBorder(Expr n, Expr oh, Expr ow, bool rowsGuarded, Expr block, Expr first, Var[] accumulators, (KernelBuffer? Groups, KernelBuffer? Tail) table)
         {
             var x0 = IndexMath.Plus(IndexMath.Times(ow, p.StrideW), -p.PadLeft);
             var (a, b) = (0, p.KW - 1);
