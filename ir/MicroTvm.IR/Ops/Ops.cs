@@ -161,7 +161,7 @@ public static class Ops
     public static readonly OpDefinition KernelCall = new OpBuilder("kernel_call", PatternKind.Opaque, "run the kernel named by kernel; operands bind its input and constant buffers, results its outputs")
         .Variadic("operands").String("kernel", "name of the called kernel in the module")
         .Int("macs", 0, "multiply-accumulates the call performs (for reports and metadata.json)")
-        .Enum("schedule", "", [], "the kernel's schedule as lowering chose it (e.g. \"dense-dsp oc-unroll=2 pixels=2 run=64 cost=212\"); empty for the element-rule lowering")
+        .Enum("schedule", "", [], "the kernel's schedule as lowering chose it (e.g. \"dense-dsp oc-unroll=2 pixels=2 run=64 cost=212 weights=pairs\"); empty for the element-rule lowering")
         .Build(KernelCallInference.KernelCall);
 
     /// <summary>Every op, in catalog order.</summary>
