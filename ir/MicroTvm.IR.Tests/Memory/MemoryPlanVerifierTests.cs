@@ -10,7 +10,20 @@ namespace MicroTvm.IR.Tests.Memory;
 /// </summary>
 public sealed class MemoryPlanVerifierTests
 {
-    private const string Unplannable = "is not an intermediate buffer of the executor (only kernel_call results that are not graph outputs, and kernel workspaces, live in pools)";
+    private const string Unplannable = "is not an intermediate buffer of the executor (only kernel_call results that are not graph outputs, and kernel workspaces, live in pools unless the plan has io_in_pool = true)";
+
+    /// <summary>The greedy plan with the model's I/O placed too: %x (16 B, steps 0–3) at 112, %y (16 B, from step 3 to past the end) at 144.</summary>
+    private const string PlanHoldingIo = """
+        memory_plan {io_in_pool = true} {
+          pool @workspace {alignment = 16, bytes = 160}
+          %x = @workspace[112]
+          %a = @workspace[0]
+          %b workspace t = @workspace[64]
+          %b = @workspace[96]
+          %c = @workspace[0]
+          %y = @workspace[144]
+        }
+        """;
 
     [Fact]
     public void AcceptsTheGreedyPlan() =>
@@ -41,6 +54,22 @@ public sealed class MemoryPlanVerifierTests
               %c = @big[0]
             }
             """));
+
+    [Fact]
+    public void AcceptsAPlanHoldingTheModelsInputsAndOutputs() =>
+        Assert.Empty(Verify(PlanHoldingIo));
+
+    [Fact]
+    public void APlanHoldingTheIoMustPlaceEveryInputAndOutput() =>
+        AssertSingle(PlanHoldingIo.Replace("  %y = @workspace[144]\n", string.Empty, StringComparison.Ordinal), Ids.UnplacedBuffer, "memory plan: %y (16 bytes) has no place");
+
+    /// <summary>%y is written at step 3, where %c is still read: without the in-place rule they may not share bytes.</summary>
+    [Fact]
+    public void AnOutputInThePoolIsLiveFromItsStep() =>
+        AssertSingle(
+            PlanHoldingIo.Replace("%y = @workspace[144]", "%y = @workspace[0]", StringComparison.Ordinal),
+            Ids.OverlappingPlacements,
+            "memory plan: %c [0, 16) and %y [0, 16) share bytes of pool @workspace while both are live (steps 3–3)");
 
     [Fact]
     public void AcceptsAPoolLargerThanNeeded() =>
