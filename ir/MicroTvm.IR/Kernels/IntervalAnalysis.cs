@@ -12,15 +12,17 @@ public static class IntervalAnalysis
     {
         ArgumentNullException.ThrowIfNull(expression);
         ArgumentNullException.ThrowIfNull(ranges);
-        if (expression.Type == ElementType.F32)
+        var scope = new IntervalScope();
+        foreach (var (name, range) in ranges)
         {
-            throw new ArgumentException("interval analysis bounds integer expressions only", nameof(expression));
+            scope.Set(name, range);
         }
 
-        return Compute(expression, ranges);
+        return scope.Bounds(expression);
     }
 
-    private static Interval Compute(Expr expression, IReadOnlyDictionary<string, Interval> ranges)
+    /// <summary>The bounds of one node, its operands bounded (and its affine form found) through <paramref name="scope"/>.</summary>
+    internal static Interval Compute(Expr expression, IntervalScope scope)
     {
         var type = expression.Type;
         switch (expression)
@@ -28,31 +30,31 @@ public static class IntervalAnalysis
             case IntImm immediate:
                 return Interval.Point(immediate.Value);
             case Var variable:
-                return ranges.TryGetValue(variable.Name, out var range) ? range.Intersect(Interval.Of(type)) : Interval.Of(type);
+                return scope.Ranges.TryGetValue(variable.Name, out var range) ? range.Intersect(Interval.Of(type)) : Interval.Of(type);
             case Binary { Op: BinaryOp.Add or BinaryOp.Sub or BinaryOp.Mul or BinaryOp.Shl } binary
                 when binary.Left.Type == type && binary.Right.Type == type
-                && AffineForm.TryCreate(binary)?.Bounds(ranges, type) is { } exact:
+                && scope.Form(binary)?.Bounds(scope.Ranges, type) is { } exact:
                 // Disjoint only when the affine value overflows the type (undefined anyway): keep the wrapping bounds.
-                var wrapping = Arithmetic(binary, ranges);
+                var wrapping = Arithmetic(binary, scope);
                 return exact.Max < wrapping.Min || wrapping.Max < exact.Min ? wrapping : exact.Intersect(wrapping);
             case Binary binary when binary.Op.IsComparison() && binary.Left.Type == binary.Right.Type && binary.Left.Type != ElementType.F32:
-                return Decide(binary.Op, Compute(binary.Left, ranges), Compute(binary.Right, ranges)) is { } known
+                return Decide(binary.Op, scope.Of(binary.Left), scope.Of(binary.Right)) is { } known
                     ? Interval.Point(known ? 1 : 0)
                     : Interval.Of(ElementType.Bool);
             case Binary binary when binary.Op.IsComparison() || binary.Op.IsLogical():
                 return Interval.Of(ElementType.Bool);
             case Binary binary when binary.Left.Type == type && binary.Right.Type == type && type != ElementType.F32:
-                return Arithmetic(binary, ranges);
+                return Arithmetic(binary, scope);
             case Cast cast when cast.Value.Type != ElementType.F32:
-                var source = Compute(cast.Value, ranges);
+                var source = scope.Of(cast.Value);
                 return source.IsWithin(Interval.Of(type)) ? source : Interval.Of(type);
             case Saturate saturate when saturate.Value.Type is ElementType.I32 or ElementType.I64 && type.IsInteger():
-                var value = Compute(saturate.Value, ranges);
+                var value = scope.Of(saturate.Value);
                 return Interval.Hull(type, value.Min, value.Max);
             case Select select when select.IfFalse.Type == type && select.Condition.Type == ElementType.Bool:
-                var condition = Compute(select.Condition, ranges);
-                var ifTrue = Compute(select.IfTrue, ranges);
-                var ifFalse = Compute(select.IfFalse, ranges);
+                var condition = scope.Of(select.Condition);
+                var ifTrue = scope.Of(select.IfTrue);
+                var ifFalse = scope.Of(select.IfFalse);
                 return condition.Min == 1 ? ifTrue : condition.Max == 0 ? ifFalse : ifTrue.Union(ifFalse);
             default:
                 return Interval.Of(type);
@@ -79,11 +81,11 @@ public static class IntervalAnalysis
         };
     }
 
-    private static Interval Arithmetic(Binary binary, IReadOnlyDictionary<string, Interval> ranges)
+    private static Interval Arithmetic(Binary binary, IntervalScope scope)
     {
         var type = binary.Type;
-        var a = Compute(binary.Left, ranges);
-        var b = Compute(binary.Right, ranges);
+        var a = scope.Of(binary.Left);
+        var b = scope.Of(binary.Right);
         switch (binary.Op)
         {
             case BinaryOp.Add:

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MicroTvm.IR.Kernels;
 
 /// <summary>
@@ -29,6 +31,13 @@ public sealed record KernelFunction
     public ImmutableArray<KernelBuffer> Parameters { get; }
 
     public Stmt Body { get; }
+
+    /// <summary>
+    /// What <see cref="KernelVerifier.Verify(KernelFunction)"/> found, once found: the kernel
+    /// never changes, and every pass and the pass manager's verifier ask again about each kernel
+    /// a pass leaves as it was.
+    /// </summary>
+    internal StrongBox<ImmutableArray<Diagnostic>>? Verdict { get; set; }
 
     public KernelBuffer? FindParameter(string name)
     {

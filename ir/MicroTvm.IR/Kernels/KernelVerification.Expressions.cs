@@ -116,7 +116,7 @@ internal sealed partial class KernelVerification
             return;
         }
 
-        var range = IntervalAnalysis.Bounds(index, _ranges);
+        var range = _intervals.Bounds(index);
         if (!range.IsWithin(new Interval(0, buffer.Count - 1)))
         {
             Report(Ids.IndexOutOfBounds, $"{what} {Access(buffer, index)}: the index ranges over {range} but buffer '{buffer.Name}' has {buffer.Count} element(s)");

@@ -13,7 +13,7 @@ internal sealed partial class KernelVerification(KernelFunction function, Func<S
     private readonly DiagnosticBag _diagnostics = new();
     private readonly Dictionary<string, ScopeEntry> _visible = new(StringComparer.Ordinal);
     private readonly Stack<string> _declared = new();
-    private readonly Dictionary<string, Interval> _ranges = new(StringComparer.Ordinal);
+    private readonly IntervalScope _intervals = new();
     private readonly Dictionary<string, KernelBuffer> _parameters = new(StringComparer.Ordinal);
     private Stmt? _statement;
 
@@ -42,7 +42,7 @@ internal sealed partial class KernelVerification(KernelFunction function, Func<S
         {
             var name = _declared.Pop();
             _visible.Remove(name);
-            _ranges.Remove(name);
+            _intervals.Remove(name);
         }
     }
 
@@ -69,7 +69,7 @@ internal sealed partial class KernelVerification(KernelFunction function, Func<S
                 {
                     var name = _declared.Pop();
                     _visible.Remove(name);
-                    _ranges.Remove(name);
+                    _intervals.Remove(name);
                 }
 
                 break;
@@ -77,14 +77,14 @@ internal sealed partial class KernelVerification(KernelFunction function, Func<S
                 var declaredLoop = DeclareVariable(loop.Variable, isLoopVariable: true);
                 if (declaredLoop)
                 {
-                    _ranges[loop.Variable.Name] = new Interval(0, loop.Extent - 1);
+                    _intervals.Set(loop.Variable.Name, new Interval(0, loop.Extent - 1));
                 }
 
                 VisitInNewScope(loop.Body);
                 if (declaredLoop)
                 {
                     _visible.Remove(_declared.Pop());
-                    _ranges.Remove(loop.Variable.Name);
+                    _intervals.Remove(loop.Variable.Name);
                 }
 
                 break;
@@ -151,7 +151,7 @@ internal sealed partial class KernelVerification(KernelFunction function, Func<S
         var typed = _diagnostics.Items.Count == errorsBefore;
         if (DeclareVariable(declare.Variable, isLoopVariable: false) && typed && declare.Variable.Type.IsInteger() && !AnyAssigns(rest, declare.Variable.Name))
         {
-            _ranges[declare.Variable.Name] = IntervalAnalysis.Bounds(declare.Init, _ranges);
+            _intervals.Set(declare.Variable.Name, _intervals.Bounds(declare.Init));
         }
     }
 

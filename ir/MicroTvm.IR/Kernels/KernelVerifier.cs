@@ -9,7 +9,12 @@ namespace MicroTvm.IR.Kernels;
 /// </summary>
 public static class KernelVerifier
 {
-    public static ImmutableArray<Diagnostic> Verify(KernelFunction function) => Verify(function, _ => null);
+    public static ImmutableArray<Diagnostic> Verify(KernelFunction function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        function.Verdict ??= new(Verify(function, _ => null));
+        return function.Verdict.Value;
+    }
 
     /// <summary>
     /// As <see cref="Verify(KernelFunction)"/>, with each diagnostic located by

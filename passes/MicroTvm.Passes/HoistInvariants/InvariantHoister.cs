@@ -15,7 +15,7 @@ internal sealed class InvariantHoister(HoistInvariantsPass pass, KernelFunction 
     private readonly HashSet<string> _assignedAnywhere = KernelFacts.AssignedVariables(kernel.Body);
     private readonly List<LoopFrame> _frames = [];
     private readonly Dictionary<string, int> _declaredAt = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Interval> _ranges = new(StringComparer.Ordinal);
+    private readonly IntervalScope _intervals = new();
     private readonly Stack<string> _scope = new();
 
     /// <summary>Blocks made of hoisted declarations and their loop; the names are fresh, so they may be spliced into the enclosing block.</summary>
@@ -34,7 +34,7 @@ internal sealed class InvariantHoister(HoistInvariantsPass pass, KernelFunction 
         {
             var name = _scope.Pop();
             _declaredAt.Remove(name);
-            _ranges.Remove(name);
+            _intervals.Remove(name);
         }
 
         return result;
@@ -45,7 +45,7 @@ internal sealed class InvariantHoister(HoistInvariantsPass pass, KernelFunction 
         _declaredAt[variable.Name] = _frames.Count;
         if (range is { } known)
         {
-            _ranges[variable.Name] = known;
+            _intervals.Set(variable.Name, known);
         }
 
         _scope.Push(variable.Name);
@@ -66,7 +66,7 @@ internal sealed class InvariantHoister(HoistInvariantsPass pass, KernelFunction 
     {
         var init = Rewrite(declare.Init);
         var variable = declare.Variable;
-        Declare(variable, variable.Type.IsInteger() && !_assignedAnywhere.Contains(variable.Name) ? IntervalAnalysis.Bounds(init, _ranges) : null);
+        Declare(variable, variable.Type.IsInteger() && !_assignedAnywhere.Contains(variable.Name) ? _intervals.Bounds(init) : null);
         return ReferenceEquals(init, declare.Init) ? declare : new Declare(variable, init);
     }
 
@@ -133,10 +133,20 @@ internal sealed class InvariantHoister(HoistInvariantsPass pass, KernelFunction 
                 return new Candidate(rebuiltLoad, loadLevel, true, true);
         }
 
-        var children = Children(expression).Select(Visit).ToList();
-        var level = children.Count == 0 ? 0 : children.Max(c => c.Level);
-        var rebuilt = Rebuild(expression, children.Select(c => c.Expression).ToList());
-        var undefined = children.Any(c => c.MayBeUndefined) || Speculation.MayBeUndefined(rebuilt, _ranges);
+        var operands = Children(expression);
+        var children = new Candidate[operands.Count];
+        var visited = new Expr[operands.Count];
+        var (level, operandMayBeUndefined) = (0, false);
+        for (var n = 0; n < children.Length; n++)
+        {
+            children[n] = Visit(operands[n]);
+            visited[n] = children[n].Expression;
+            level = Math.Max(level, children[n].Level);
+            operandMayBeUndefined |= children[n].MayBeUndefined;
+        }
+
+        var rebuilt = Rebuild(expression, visited);
+        var undefined = operandMayBeUndefined || Speculation.MayBeUndefined(rebuilt, _intervals);
         var worthwhile = expression switch
         {
             Cast cast when cast.Value.Type != ElementType.F32 && cast.TargetType != ElementType.F32 => children[0].Worthwhile,
@@ -145,8 +155,15 @@ internal sealed class InvariantHoister(HoistInvariantsPass pass, KernelFunction 
         };
 
         // Hoist on its own each operand that can go further out than this node can.
-        var parts = children.Select(c => Child(c, level, undefined)).ToList();
-        var result = parts.Select((p, n) => ReferenceEquals(p, children[n].Expression)).All(same => same) ? rebuilt : Rebuild(expression, parts);
+        var parts = new Expr[children.Length];
+        var hoistedAny = false;
+        for (var n = 0; n < children.Length; n++)
+        {
+            parts[n] = Child(children[n], level, undefined);
+            hoistedAny |= !ReferenceEquals(parts[n], children[n].Expression);
+        }
+
+        var result = hoistedAny ? Rebuild(expression, parts) : rebuilt;
         return new Candidate(result, level, undefined, worthwhile);
     }
 
@@ -197,7 +214,7 @@ internal sealed class InvariantHoister(HoistInvariantsPass pass, KernelFunction 
         _declaredAt[local.Name] = target;
         if (local.Type.IsInteger())
         {
-            _ranges[local.Name] = IntervalAnalysis.Bounds(candidate.Expression, _ranges);
+            _intervals.Set(local.Name, _intervals.Bounds(candidate.Expression));
         }
 
         pass.NumHoisted.Increment();
@@ -250,9 +267,16 @@ internal sealed class InvariantHoister(HoistInvariantsPass pass, KernelFunction 
         _ => throw new ArgumentOutOfRangeException(nameof(expression), expression.GetType().Name, "not an operator"),
     };
 
-    private static Expr Rebuild(Expr expression, List<Expr> children)
+    private static Expr Rebuild(Expr expression, Expr[] children)
     {
-        if (Children(expression).Select((c, n) => ReferenceEquals(c, children[n])).All(same => same))
+        var operands = Children(expression);
+        var same = true;
+        for (var n = 0; n < children.Length && same; n++)
+        {
+            same = ReferenceEquals(operands[n], children[n]);
+        }
+
+        if (same)
         {
             return expression;
         }

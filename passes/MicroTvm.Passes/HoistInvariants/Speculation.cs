@@ -13,9 +13,9 @@ namespace MicroTvm.Passes;
 internal static class Speculation
 {
     /// <summary><paramref name="node"/>'s own operation could be undefined (its operands are judged separately).</summary>
-    public static bool MayBeUndefined(Expr node, IReadOnlyDictionary<string, Interval> ranges)
+    public static bool MayBeUndefined(Expr node, IntervalScope intervals)
     {
-        Interval Bounds(Expr operand) => IntervalAnalysis.Bounds(operand, ranges);
+        Interval Bounds(Expr operand) => intervals.Bounds(operand);
         switch (node)
         {
             case Load:

@@ -21,10 +21,6 @@ public static class KernelFacts
     public static HashSet<string> ReadVariables(Stmt statement) =>
         [.. RootExpressions(statement).SelectMany(KernelTraversal.Subexpressions).OfType<Var>().Select(v => v.Name)];
 
-    /// <summary>Whether <paramref name="expression"/> reads a variable of that name.</summary>
-    public static bool Reads(Expr expression, string name) =>
-        KernelTraversal.Subexpressions(expression).Any(e => e is Var variable && variable.Name == name);
-
     /// <summary>Every name the kernel uses: its own, its buffers', its loop variables' and locals'.</summary>
     public static HashSet<string> Names(KernelFunction kernel)
     {

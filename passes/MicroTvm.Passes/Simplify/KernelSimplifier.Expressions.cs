@@ -39,7 +39,7 @@ internal sealed partial class KernelSimplifier
             return new IntImm(range.Min, expression.Type);
         }
 
-        if (LinearSum.IsLinearNode(expression) && LinearSum.Of(expression)?.Build(Rank, Bounds, _ => _pass.ShiftMultiplies) is { } canonical)
+        if (LinearSum.IsLinearNode(expression) && _sum.Read(expression) && _sum.Build(_rank, _bounds, _shift) is { } canonical)
         {
             if (canonical.Equals(expression))
             {
@@ -62,18 +62,29 @@ internal sealed partial class KernelSimplifier
         return ReferenceEquals(simplified, expression) ? expression : Simplify(simplified);
     }
 
-    private Interval Bounds(Expr expression) => IntervalAnalysis.Bounds(expression, _ranges);
+    private Interval Bounds(Expr expression) => _intervals.Bounds(expression);
 
     /// <summary>Atoms of a canonical sum go by the innermost loop variable they read: outer loops first, loop-free atoms before all.</summary>
-    private int Rank(Expr atom)
+    private int Rank(Expr atom) => atom switch
+    {
+        Var variable => _loopOrder.TryGetValue(variable.Name, out var order) ? order : -1,
+        IntImm or FloatImm => -1,
+        Load load => Rank(load.Index),
+        Binary binary => Math.Max(Rank(binary.Left), Rank(binary.Right)),
+        Not not => Rank(not.Operand),
+        Cast cast => Rank(cast.Value),
+        Saturate saturate => Rank(saturate.Value),
+        Select select => Math.Max(Rank(select.Condition), Math.Max(Rank(select.IfTrue), Rank(select.IfFalse))),
+        Call call => RankOfArguments(call),
+        _ => throw new ArgumentOutOfRangeException(nameof(atom), atom.GetType().Name, "unknown expression"),
+    };
+
+    private int RankOfArguments(Call call)
     {
         var rank = -1;
-        foreach (var variable in KernelTraversal.Subexpressions(atom).OfType<Var>())
+        foreach (var argument in call.Arguments)
         {
-            if (_loopOrder.TryGetValue(variable.Name, out var order))
-            {
-                rank = Math.Max(rank, order);
-            }
+            rank = Math.Max(rank, Rank(argument));
         }
 
         return rank;

@@ -14,14 +14,21 @@ internal sealed partial class KernelSimplifier : KernelRewriter
 {
     private readonly SimplifyPass _pass;
     private readonly HashSet<string> _assigned;
-    private readonly Dictionary<string, Interval> _ranges = new(StringComparer.Ordinal);
+    private readonly IntervalScope _intervals = new();
     private readonly Dictionary<string, int> _loopOrder = new(StringComparer.Ordinal);
+    private readonly LinearSum _sum = new();
+    private readonly Func<Expr, int> _rank;
+    private readonly Func<Expr, Interval> _bounds;
+    private readonly Func<Expr, bool> _shift;
     private static readonly Block Empty = new([]);
 
     private KernelSimplifier(SimplifyPass pass, KernelFunction kernel)
     {
         _pass = pass;
         _assigned = KernelFacts.AssignedVariables(kernel.Body);
+        _rank = Rank;
+        _bounds = Bounds;
+        _shift = _ => pass.ShiftMultiplies;
     }
 
     /// <summary>One walk; the same instance when nothing changed.</summary>
@@ -56,14 +63,14 @@ internal sealed partial class KernelSimplifier : KernelRewriter
 
         if (range is { } known)
         {
-            _ranges[variable.Name] = known;
+            _intervals.Set(variable.Name, known);
         }
     }
 
     private void Leave(Var variable)
     {
         _loopOrder.Remove(variable.Name);
-        _ranges.Remove(variable.Name);
+        _intervals.Remove(variable.Name);
     }
 
     protected override Stmt RewriteDeclare(Declare declare) => RewriteScope(declare);
@@ -78,7 +85,7 @@ internal sealed partial class KernelSimplifier : KernelRewriter
             {
                 var init = Rewrite(declare.Init);
                 var range = declare.Variable.Type.IsInteger() && !_assigned.Contains(declare.Variable.Name)
-                    ? IntervalAnalysis.Bounds(init, _ranges)
+                    ? _intervals.Bounds(init)
                     : (Interval?)null;
                 Enter(declare.Variable, range);
                 declared.Add(declare.Variable);
@@ -129,10 +136,12 @@ internal sealed partial class KernelSimplifier : KernelRewriter
     /// <summary>
     /// Removes every local of this block that nothing after its declaration reads, together with
     /// its assignments (expressions have no side effects). Last first, so that a local read only
-    /// by a dead one dies in the same walk.
+    /// by a dead one dies in the same walk. What each statement reads is found once per block and
+    /// again only for the statements a removal rewrites.
     /// </summary>
     private void RemoveDeadLocals(List<Stmt> statements)
     {
+        List<HashSet<string>>? reads = null;
         for (var i = statements.Count - 1; i >= 0; i--)
         {
             if (statements[i] is not Declare declare)
@@ -140,33 +149,65 @@ internal sealed partial class KernelSimplifier : KernelRewriter
                 continue;
             }
 
+            reads ??= statements.ConvertAll(ReadNames);
             var name = declare.Variable.Name;
             var read = false;
             for (var j = i + 1; j < statements.Count && !read; j++)
             {
-                read = KernelTraversal.Statements(statements[j])
-                    .Where(s => s is not Assign assign || assign.Variable.Name != name)
-                    .SelectMany(KernelTraversal.OwnExpressions)
-                    .Any(e => KernelFacts.Reads(e, name));
+                read = reads[j].Contains(name);
             }
 
-            // Read only by its own assignments (acc = acc + x) is not read.
             if (read)
             {
                 continue;
             }
 
             statements.RemoveAt(i);
+            reads.RemoveAt(i);
             _pass.NumDeadRemoved.Increment();
             var removal = new AssignmentRemoval(name);
             for (var j = i; j < statements.Count; j++)
             {
-                statements[j] = removal.Rewrite(statements[j]);
+                var rewritten = removal.Rewrite(statements[j]);
+                if (!ReferenceEquals(rewritten, statements[j]))
+                {
+                    statements[j] = rewritten;
+                    reads[j] = ReadNames(rewritten);
+                }
             }
 
             _pass.NumDeadRemoved.Add(removal.Removed);
-            statements.RemoveAll(IsEmpty);
+            for (var j = statements.Count - 1; j >= 0; j--)
+            {
+                if (IsEmpty(statements[j]))
+                {
+                    statements.RemoveAt(j);
+                    reads.RemoveAt(j);
+                }
+            }
         }
+    }
+
+    /// <summary>The variables a statement reads, where an assignment's reads of its own target (acc = acc + x) do not count.</summary>
+    private static HashSet<string> ReadNames(Stmt statement)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var nested in KernelTraversal.Statements(statement))
+        {
+            var target = nested is Assign assign ? assign.Variable.Name : null;
+            foreach (var expression in KernelTraversal.OwnExpressions(nested))
+            {
+                foreach (var node in KernelTraversal.Subexpressions(expression))
+                {
+                    if (node is Var variable && variable.Name != target)
+                    {
+                        names.Add(variable.Name);
+                    }
+                }
+            }
+        }
+
+        return names;
     }
 
     protected override Stmt RewriteFor(For loop)

@@ -11,18 +11,19 @@ namespace MicroTvm.Passes;
 /// inner loop is one subexpression that hoist-invariants can move. Integer overflow is undefined
 /// in the kernel IR, so the original never overflows; the rebuilt expression is used only when
 /// the interval analysis proves that none of its own terms and partial sums can overflow either.
+/// One instance serves a whole walk, read again for every linear node: sums are short, so an
+/// atom is looked up by comparing it with the few before it, and hashed (which walks the whole
+/// atom) only in a long sum.
 /// </summary>
 internal sealed class LinearSum
 {
-    private readonly Dictionary<Expr, Int128> _terms = [];
-    private readonly List<Expr> _order = [];
-    private readonly ElementType _type;
-    private Int128 _constant;
+    private const int LinearScanLimit = 8;
 
-    private LinearSum(ElementType type)
-    {
-        _type = type;
-    }
+    private readonly Dictionary<Expr, int> _positions = [];
+    private readonly List<(Expr Atom, Int128 Coefficient)> _terms = [];
+    private readonly List<(Expr Atom, Int128 Coefficient)> _atoms = [];
+    private ElementType _type;
+    private Int128 _constant;
 
     /// <summary>Whether <paramref name="expression"/> is an operator the linear form looks through.</summary>
     public static bool IsLinearNode(Expr expression) => expression switch
@@ -33,20 +34,23 @@ internal sealed class LinearSum
         _ => false,
     };
 
-    /// <summary>The linear form of a linear node; null when a coefficient outgrows 128 bits.</summary>
-    public static LinearSum? Of(Expr expression)
+    /// <summary>Reads the linear form of a linear node, replacing what was read before; false when a coefficient outgrows 128 bits.</summary>
+    public bool Read(Expr expression)
     {
-        var sum = new LinearSum(expression.Type);
+        _positions.Clear();
+        _terms.Clear();
+        _type = expression.Type;
+        _constant = 0;
         try
         {
-            sum.Collect(expression, 1);
+            Collect(expression, 1);
         }
         catch (OverflowException)
         {
-            return null;
+            return false;
         }
 
-        return sum;
+        return true;
     }
 
     /// <summary>
@@ -64,29 +68,38 @@ internal sealed class LinearSum
             return null;
         }
 
-        // Stable: atoms of equal rank keep the order they came in.
-        var atoms = _order.Where(a => _terms[a] != 0).OrderBy(rank).ToList();
+        var atoms = _atoms;
+        atoms.Clear();
+        foreach (var term in _terms)
+        {
+            if (term.Coefficient != 0)
+            {
+                atoms.Add(term);
+            }
+        }
+
         if (atoms.Count == 0)
         {
             return new IntImm((long)_constant, _type);
         }
 
+        SortByRank(atoms, rank);
+
         // Lead with a positive term, or else with the constant: k - x rather than x * -1 + k.
-        var firstPositive = atoms.FindIndex(a => _terms[a] > 0);
+        var firstPositive = atoms.FindIndex(t => t.Coefficient > 0);
         if (firstPositive > 0)
         {
-            var atom = atoms[firstPositive];
+            var term = atoms[firstPositive];
             atoms.RemoveAt(firstPositive);
-            atoms.Insert(0, atom);
+            atoms.Insert(0, term);
         }
 
         var constantFirst = firstPositive < 0 && _constant != 0;
         Expr? result = constantFirst ? new IntImm((long)_constant, _type) : null;
         Int128 low = constantFirst ? _constant : 0;
         Int128 high = low;
-        foreach (var atom in atoms)
+        foreach (var (atom, coefficient) in atoms)
         {
-            var coefficient = _terms[atom];
             var subtract = result is not null && coefficient < 0;
             var magnitude = subtract ? -coefficient : coefficient;
             if (!Fits(magnitude, range))
@@ -131,6 +144,35 @@ internal sealed class LinearSum
             : null;
     }
 
+    /// <summary>Stable: atoms of equal rank keep the order they came in (sums are short, so insertion sort).</summary>
+    private static void SortByRank(List<(Expr Atom, Int128 Coefficient)> terms, Func<Expr, int> rank)
+    {
+        if (terms.Count < 2)
+        {
+            return;
+        }
+
+        Span<int> ranks = terms.Count <= 64 ? stackalloc int[terms.Count] : new int[terms.Count];
+        for (var i = 0; i < terms.Count; i++)
+        {
+            ranks[i] = rank(terms[i].Atom);
+        }
+
+        for (var i = 1; i < terms.Count; i++)
+        {
+            var (term, key) = (terms[i], ranks[i]);
+            var j = i;
+            for (; j > 0 && ranks[j - 1] > key; j--)
+            {
+                terms[j] = terms[j - 1];
+                ranks[j] = ranks[j - 1];
+            }
+
+            terms[j] = term;
+            ranks[j] = key;
+        }
+    }
+
     private Expr Term(Expr atom, long coefficient, Interval atomRange, Func<Expr, bool> shift)
     {
         if (coefficient == 1)
@@ -154,14 +196,14 @@ internal sealed class LinearSum
             {
                 _constant = checked(_constant + (scale * immediate.Value));
             }
-            else if (_terms.TryGetValue(expression, out var coefficient))
+            else if (Find(expression) is var position and >= 0)
             {
-                _terms[expression] = checked(coefficient + scale);
+                var (atom, coefficient) = _terms[position];
+                _terms[position] = (atom, checked(coefficient + scale));
             }
             else
             {
-                _terms[expression] = scale;
-                _order.Add(expression);
+                _terms.Add((expression, scale));
             }
 
             return;
@@ -188,6 +230,30 @@ internal sealed class LinearSum
                 Collect(binary.Left, checked(scale * (Int128.One << ShiftAmount(binary)!.Value)));
                 break;
         }
+    }
+
+    /// <summary>Where the atom structurally equal to <paramref name="atom"/> is in the terms; -1 when none is.</summary>
+    private int Find(Expr atom)
+    {
+        if (_terms.Count > LinearScanLimit)
+        {
+            for (var i = _positions.Count; i < _terms.Count; i++)
+            {
+                _positions.Add(_terms[i].Atom, i);
+            }
+
+            return _positions.TryGetValue(atom, out var position) ? position : -1;
+        }
+
+        for (var i = 0; i < _terms.Count; i++)
+        {
+            if (_terms[i].Atom.Equals(atom))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>A left shift by a constant in [0, bits): the only shifts that are multiplications.</summary>
