@@ -56,12 +56,17 @@ public sealed class KernelDifferentialTests(ITestOutputHelper output)
             Assert.True(actual.TryGetValue((c, name), out var got), $"case {c} printed no buffer '{name}'");
             if (!SameValues(buffer.ElementType, bytes, got))
             {
-                Assert.Fail(new StringBuilder()
-                    .AppendLine($"kernel {kernelCase.Function.Name} (generator seed {kernelCase.Seed}, RandomKernelBuilder.Build({kernelCase.Seed}, \"{kernelCase.Function.Name}\")), buffer '{name}'")
+                // The summary comes last as well: a CI log that keeps only the tail still shows how to reproduce.
+                var summary = new StringBuilder()
+                    .AppendLine($"kernel {kernelCase.Function.Name} (RandomKernelBuilder.Build({kernelCase.Seed}, \"{kernelCase.Function.Name}\")), buffer '{name}'")
                     .AppendLine($"evaluator: {Convert.ToHexString(bytes)}")
                     .AppendLine($"LLVM:      {Convert.ToHexString(got)}")
+                    .ToString();
+                Assert.Fail(new StringBuilder()
+                    .Append(summary)
                     .AppendLine(kernelCase.Function.ToString())
                     .AppendLine(LlvmKernelEmitter.EmitModule(KernelHarness.Definitions([kernelCase]), Host, "case.ll"))
+                    .Append(summary)
                     .ToString());
             }
         }
