@@ -1,11 +1,13 @@
 namespace MicroTvm.Passes;
 
-/// <summary>A counter of one pass run (the pass instance lives for one run only).</summary>
+/// <summary>A counter of one pass run (the pass instance lives for one run only); safe to add to from several threads.</summary>
 public sealed class PassStatistic
 {
-    public long Value { get; private set; }
+    private long _value;
 
-    public void Increment() => Value++;
+    public long Value => Interlocked.Read(ref _value);
 
-    public void Add(long amount) => Value += amount;
+    public void Increment() => Interlocked.Increment(ref _value);
+
+    public void Add(long amount) => Interlocked.Add(ref _value, amount);
 }
