@@ -15,7 +15,8 @@ namespace MicroTvm.Passes.Tests.Lowering;
 /// they fall back to the element rule) and are bit-exact with the interpreter on targets with
 /// and without the DSP extension (both loop nests under target_has_dsp), across channel
 /// blocks with remainders, DSP word groups with tails, padding borders, strides and dilations,
-/// with either DSP weight layout (16-bit pairs, packed int8); the packed layout stores each
+/// with either DSP weight layout (16-bit pairs, packed int8), inputs expanded once per output
+/// into the workspace for layers with enough channel blocks; the packed layout stores each
 /// weight once; and the one-step requantization is TFLite's MultiplyByQuantizedMultiplier.
 /// </summary>
 public sealed class ScheduledConvolutionTests
@@ -25,6 +26,7 @@ public sealed class ScheduledConvolutionTests
     [Theory]
     [InlineData(DspWeightLayout.Pairs)]
     [InlineData(DspWeightLayout.PackedI8)]
+    [InlineData(DspWeightLayout.Auto)]
     public void ScheduledLayersAreBitExact(DspWeightLayout dspWeights)
     {
         var schedules = new System.Collections.Concurrent.ConcurrentBag<string>();
@@ -44,11 +46,56 @@ public sealed class ScheduledConvolutionTests
         }));
 
         // Every code path was taken by some case: DSP and scalar dense, channelwise, paired pixels.
-        var layout = $"weights={(dspWeights == DspWeightLayout.Pairs ? "pairs" : "packed-i8")}";
+        var layout = dspWeights switch { DspWeightLayout.Pairs => "weights=pairs", DspWeightLayout.PackedI8 => "weights=packed-i8", _ => "weights=" };
         foreach (var expected in (string[])["dense-dsp ", "dense ", "channelwise ", "pixels=1 ", "pixels=2 ", layout])
         {
             Assert.Contains(schedules, s => s.Contains(expected, StringComparison.Ordinal));
         }
+    }
+
+    [Theory]
+    [InlineData(DspWeightLayout.Pairs, 1, 24)]
+    [InlineData(DspWeightLayout.Pairs, 3, 12)]
+    [InlineData(DspWeightLayout.PackedI8, 1, 24)]
+    [InlineData(DspWeightLayout.PackedI8, 1, 13)]
+    [InlineData(DspWeightLayout.PackedI8, 3, 12)]
+    [InlineData(DspWeightLayout.PackedI8, 2, 5)]
+    public void LayersWithManyChannelBlocksExpandTheirInputsAndStayBitExact(DspWeightLayout dspWeights, int kernel, int inChannels)
+    {
+        var expanded = 0;
+        for (var seed = 0; seed < 12; seed++)
+        {
+            // Odd output channels leave a remainder block; odd widths a single interior column.
+            // (The cost model expands only where pixel pairs or enough blocks pay for it.)
+            var graph = LayerGraph(new Random(seed), forceOp: Ops.Conv, channels: (inChannels, 17 + (2 * seed)), kernel: kernel);
+            var lowered = GroupLowerer.Lower(graph, "kernel", dspWeights);
+            if (lowered.Kernel!.Schedule!.EndsWith(" inputs=expanded", StringComparison.Ordinal))
+            {
+                expanded++;
+                Assert.Contains(lowered.Kernel.Function.Parameters, p => p.Role == BufferRole.Workspace && p.ElementType == ElementType.I32);
+            }
+
+            var problem = KernelDifferential.Check(graph, seed, FloatTolerance.Exact, out _, targetHasDsp: true, dspWeights)
+                ?? KernelDifferential.Check(graph, seed, FloatTolerance.Exact, out _, targetHasDsp: false, dspWeights);
+            Assert.True(problem is null, problem);
+        }
+
+        Assert.True(expanded >= 3, $"only {expanded} of 12 layers expanded their inputs");
+    }
+
+    /// <summary>
+    /// Auto packs the weights of a layer with many channel blocks, whose inputs are expanded once
+    /// per output, and keeps pairs for one with a single block of 8 channels over a long run,
+    /// where unpacking every weight word would cost far more than 5%.
+    /// </summary>
+    [Theory]
+    [InlineData(64, 64, 1, "weights=packed-i8 inputs=expanded")]
+    [InlineData(32, 8, 3, "weights=pairs")]
+    public void AutoPacksTheWeightsWhereThatCostsLittle(int inChannels, int outChannels, int kernel, string expected)
+    {
+        var graph = LayerGraph(new Random(1), forceOp: Ops.Conv, channels: (inChannels, outChannels), kernel: kernel);
+        var schedule = GroupLowerer.Lower(graph, "kernel", DspWeightLayout.Auto).Kernel!.Schedule!;
+        Assert.EndsWith(expected, schedule, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -91,8 +138,8 @@ public sealed class ScheduledConvolutionTests
     public void CostModelUsesAllFourAccumulatorsForWideLayers()
     {
         var graph = LayerGraph(new Random(1), forceOp: Ops.Conv, channels: (64, 32), kernel: 1);
-        var lowered = GroupLowerer.Lower(graph, "kernel");
-        Assert.Matches(@"^dense-dsp oc-unroll=(4 pixels=1|2 pixels=2) run=64 cost=\d+ weights=pairs$", lowered.Kernel!.Schedule);
+        var lowered = GroupLowerer.Lower(graph, "kernel", DspWeightLayout.Pairs);
+        Assert.Matches(@"^dense-dsp oc-unroll=(4 pixels=1|2 pixels=2) run=64 cost=\d+ weights=pairs( inputs=expanded)?$", lowered.Kernel!.Schedule);
     }
 
     [Fact]

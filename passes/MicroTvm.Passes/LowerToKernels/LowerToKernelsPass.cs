@@ -32,8 +32,8 @@ namespace MicroTvm.Passes;
         + "multipliers precomputed), replaces the call or op by `kernel_call`, and removes the primitive graphs.")]
 public sealed partial class LowerToKernelsPass : Pass
 {
-    [PassOption("dsp-weights", "how dense int8 convolution and fully-connected weights are stored for the DSP extension's dual multiply-accumulate: `pairs` (16-bit pairs ready for smlad: fastest, twice the flash of the int8 weights) or `packed-i8` (four int8 weights per word, split by sxtb16 at run time: half the weight flash, about 10% more instructions)")]
-    public DspWeightLayout DspWeights { get; set; } = DspWeightLayout.Pairs;
+    [PassOption("dsp-weights", "how dense int8 convolution and fully-connected weights are stored for the DSP extension's dual multiply-accumulate: `packed-i8` (four int8 weights per word, split by sxtb16 at run time: half the weight flash, a few percent more instructions where the inputs are expanded once per output, up to a third more where they are not), `pairs` (16-bit pairs ready for smlad: fastest, twice the flash of the int8 weights), or `auto` (per layer, packed-i8 where the inputs are expanded once per output, and without DSP; else pairs)")]
+    public DspWeightLayout DspWeights { get; set; } = DspWeightLayout.Auto;
 
     [PassStatistic("num-kernels", "kernels produced")]
     public PassStatistic NumKernels { get; } = new();

@@ -11,11 +11,15 @@ namespace MicroTvm.Passes.Lowering;
 ///   if target_has_dsp() { nest with sxtb16/smlad } else { the same nest, one product at a time }
 ///   nest: for each output region (interior: every tap inside the input; border rows, columns)
 ///     for n, oh, ow in the region (interior: ow in pairs when the schedule says pixels=2)
-///       for each block of U output channels          U, pixels: cost model (<see cref="ConvolutionSchedule"/>)
+///       DSP, expanding schedule, interior: for each kernel row's run, for g:
+///           halves[row, g, px] = sxtb16(pack_i8x4(x[4g … 4g+3]), 0 and 8)    once per output (workspace)
+///       for each block of U output channels          U, pixels, expand: cost model (<see cref="ConvolutionSchedule"/>)
 ///         acc[px, j] = folded_bias[c0 + j]             bias − x_zero_point · Σ weights (compile time)
 ///         dense, interior: per kernel row, the contiguous run of KW·IC inputs
-///           DSP (i8): for g: w4 = pack_i8x4(x[4g … 4g+3]) (one word load), even/odd = sxtb16(w4, 0/8),
-///                     acc = smlad(odd, W'[…], smlad(even, W'[…], acc))    W' = 16-bit weight pairs
+///           DSP (i8): for g: w4 = pack_i8x4(x[4g … 4g+3]) (one word load), even/odd = sxtb16(w4, 0/8)
+///                     (expanded: even/odd = the two halves words, loaded),
+///                     acc = smlad(odd, W'[…], smlad(even, W'[…], acc))    W' = 16-bit weight pairs,
+///                     or one word of four int8 split by sxtb16 (dsp-weights = packed-i8)
 ///           portable: acc += x[4g + k] · half k of W'[…]; a tail of run mod 4: acc += x[t] · W''[…]
 ///         dense, border: per kernel row, if the row is inside: the inside columns, else its
 ///           compile-time padding term zx·Σw (border columns are emitted one by one, so static)
@@ -23,8 +27,12 @@ namespace MicroTvm.Passes.Lowering;
 ///         out[…, c0 + j] = clamp(requantize(acc) + zero point)      once per output (RightShiftRequantize)
 /// </code>
 /// Weights are re-laid out at compile time in the order the inner loop reads them; border
-/// columns and channelwise layers read the original weights. Partial sums are bounded at compile
-/// time (|folded bias| + Σ|w|·max|x| &lt; 2³¹ for i32 accumulators), so the reordered sum is exact
+/// columns and channelwise layers read the original weights. Expanding the inputs (CMSIS-NN's
+/// im2col, without the padding) moves their sxtb16 out of the channel blocks: each block then
+/// spends per word group only loads, the weights' unpacking and the smlads, which is what makes
+/// packed int8 weights nearly as fast as 16-bit pairs; it costs a workspace of
+/// rows · run/4 · pixels · 2 words (1 KB for a 1x1 conv over 256 channels). Partial sums are
+/// bounded at compile time (|folded bias| + Σ|w|·max|x| &lt; 2³¹ for i32 accumulators), so the reordered sum is exact
 /// whenever the element rule's is; otherwise the element rule lowers the op.
 /// </summary>
 internal static class ScheduledConvolution
@@ -134,6 +142,12 @@ internal static class ScheduledConvolution
         /// <summary>Whether the loop nest being emitted uses sxtb16 and smlad (see <see cref="Emit"/>).</summary>
         private bool _dualMac;
 
+        /// <summary>The workspace of expanded inputs (<see cref="ConvolutionSchedule.Expand"/>), made with the DSP nest.</summary>
+        private KernelBuffer? _expansion;
+
+        /// <summary>How many pixels' inputs the blocks being emitted read from <see cref="_expansion"/> (0: from the input).</summary>
+        private int _expandedPixels;
+
         /// <summary>
         /// The whole loop nest; with DSP word groups, twice under <c>if target_has_dsp()</c>: the dual
         /// multiply-accumulate where the target has it, else the same sums one product at a time
@@ -151,6 +165,12 @@ internal static class ScheduledConvolution
             }
 
             _dualMac = true;
+            if (schedule.Expand)
+            {
+                var (rows, columns, run) = Segments;
+                _expansion = lowerer.Workspace("x_halves", ElementType.I32, rows * columns * (run / 4) * schedule.Pixels * 2);
+            }
+
             var dsp = _builder.Scoped(() => Nest(tables));
             _dualMac = false;
             var portable = _builder.Scoped(() => Nest(tables));
@@ -211,6 +231,11 @@ internal static class ScheduledConvolution
             Dictionary<int, (KernelBuffer? Groups, KernelBuffer? Tail)> tables)
         {
             var pixel = IndexMath.Linear([n, oh, ow], [p.Batch, p.OutH, p.OutW]);
+            if (!(border.Rows || border.Columns))
+            {
+                ExpandInputs(n, oh, [ow]);
+            }
+
             if (blocks > 0)
             {
                 _builder.Loop("b", blocks, b => Block(n, oh, ow, pixel, border, b, IndexMath.Times(b, schedule.Unroll), schedule.Unroll, tables));
@@ -220,6 +245,8 @@ internal static class ScheduledConvolution
             {
                 Block(n, oh, ow, pixel, border, I32(0), I32(blocks * schedule.Unroll), remainder, tables);
             }
+
+            _expandedPixels = 0;
         }
 
         /// <summary>Two interior columns by blocks of <see cref="ConvolutionSchedule.Unroll"/> channels.</summary>
@@ -227,6 +254,7 @@ internal static class ScheduledConvolution
         {
             var pixel = IndexMath.Linear([n, oh, ow], [p.Batch, p.OutH, p.OutW]);
             var (blocks, remainder) = (p.OutC / schedule.Unroll, p.OutC % schedule.Unroll);
+            ExpandInputs(n, oh, [ow, IndexMath.Plus(ow, 1)]);
             if (blocks > 0)
             {
                 _builder.Loop("b", blocks, b => BlockPair(n, oh, ow, pixel, b, IndexMath.Times(b, schedule.Unroll), schedule.Unroll, tables));
@@ -236,6 +264,51 @@ internal static class ScheduledConvolution
             {
                 BlockPair(n, oh, ow, pixel, I32(0), I32(blocks * schedule.Unroll), remainder, tables);
             }
+
+            _expandedPixels = 0;
+        }
+
+        /// <summary>
+        /// In the DSP nest of an expanding schedule, the interior outputs at columns <paramref name="ows"/>
+        /// split their input words into 16-bit pair words once, before the channel blocks, which then
+        /// read them instead of the input: workspace word ((segment · groups + g) · pixels + px) · 2
+        /// is sxtb16(word g of the segment's run, 0), the next one sxtb16(…, 8).
+        /// </summary>
+        private void ExpandInputs(Expr n, Expr oh, IReadOnlyList<Expr> ows)
+        {
+            if (!_dualMac || _expansion is not { } halves || p.Channelwise)
+            {
+                return;
+            }
+
+            var (rows, columns, run) = Segments;
+            var groups = run / 4;
+            _builder.Loop("kh", rows, row => _builder.Loop("kw", columns, column =>
+            {
+                var origins = ows.Select(ow => SegmentOrigin(n, oh, ow, row, column)).ToArray();
+                var first = IndexMath.Times(IndexMath.Plus(IndexMath.Times(row, columns), column), groups);
+                _builder.Loop("g", groups, g =>
+                {
+                    for (var px = 0; px < origins.Length; px++)
+                    {
+                        var at = IndexMath.Plus(origins[px], IndexMath.Times(g, 4));
+                        var word = _builder.Local("x4", CallIntrinsic(
+                            Intrinsic.PackI8x4, [.. Enumerable.Range(0, 4).Select(b => (Expr)CastTo(ElementType.I32, new Load(source, IndexMath.Plus(at, b))))]));
+                        var to = IndexMath.Times(IndexMath.Plus(IndexMath.Times(IndexMath.Plus(first, g), origins.Length), px), 2);
+                        _builder.Emit(new Store(halves, to, CallIntrinsic(Intrinsic.Sxtb16, word, I32(0))));
+                        _builder.Emit(new Store(halves, IndexMath.Plus(to, 1), CallIntrinsic(Intrinsic.Sxtb16, word, I32(8))));
+                    }
+                });
+            }));
+            _expandedPixels = ows.Count;
+        }
+
+        /// <summary>The input index where segment (<paramref name="row"/>, <paramref name="column"/>) of output (n, oh, ow) starts.</summary>
+        private Expr SegmentOrigin(Expr n, Expr oh, Expr ow, Expr row, Expr column)
+        {
+            var y = IndexMath.Plus(IndexMath.Plus(IndexMath.Times(oh, p.StrideH), -p.PadTop), IndexMath.Times(row, p.DilationH));
+            var x = IndexMath.Plus(IndexMath.Plus(IndexMath.Times(ow, p.StrideW), -p.PadLeft), IndexMath.Times(column, p.DilationW));
+            return InputAt(n, y, x, I32(0));
         }
 
         private void BlockPair(Expr n, Expr oh, Expr ow, Expr pixel, Expr block, Expr first, int unroll, Dictionary<int, (KernelBuffer? Groups, KernelBuffer? Tail)> tables)
@@ -252,10 +325,9 @@ internal static class ScheduledConvolution
             var (rows, columns, _) = Segments;
             _builder.Loop("kh", rows, row => _builder.Loop("kw", columns, column =>
             {
-                var y = IndexMath.Plus(IndexMath.Plus(IndexMath.Times(oh, p.StrideH), -p.PadTop), IndexMath.Times(row, p.DilationH));
-                var x = IndexMath.Plus(IndexMath.Plus(IndexMath.Times(ow, p.StrideW), -p.PadLeft), IndexMath.Times(column, p.DilationW));
-                var segment = IndexMath.Plus(IndexMath.Times(IndexMath.Plus(IndexMath.Times(block, rows), row), columns), column);
-                Segment([(InputAt(n, y, x, I32(0)), left), (InputAt(n, y, IndexMath.Plus(x, p.StrideW), I32(0)), right)], segment, table);
+                var local = IndexMath.Plus(IndexMath.Times(row, columns), column);
+                var segment = IndexMath.Plus(IndexMath.Times(block, rows * columns), local);
+                Segment([(SegmentOrigin(n, oh, ow, row, column), left), (SegmentOrigin(n, oh, IndexMath.Plus(ow, 1), row, column), right)], segment, local, table);
             }));
             for (var j = 0; j < unroll; j++)
             {
@@ -346,7 +418,7 @@ internal static class ScheduledConvolution
         }
 
         /// <summary>Segments of the reduction: per kernel row one run of KW·IC contiguous inputs, or per tap one run of IC when columns are dilated.</summary>
-        private (int Rows, int Columns, int Run) Segments => p.DilationW == 1 ? (p.KH, 1, p.KW * p.InC) : (p.KH, p.KW, p.InC);
+        private (int Rows, int Columns, int Run) Segments => ConvolutionSchedule.Segments(p);
 
         /// <summary>
         /// The weight tables of the channel blocks [first, first + count) in blocks of <paramref name="unroll"/>:
@@ -419,19 +491,19 @@ internal static class ScheduledConvolution
             var (rows, columns, _) = Segments;
             _builder.Loop("kh", rows, row => _builder.Loop("kw", columns, column =>
             {
-                var y = IndexMath.Plus(IndexMath.Plus(IndexMath.Times(oh, p.StrideH), -p.PadTop), IndexMath.Times(row, p.DilationH));
-                var x = IndexMath.Plus(IndexMath.Plus(IndexMath.Times(ow, p.StrideW), -p.PadLeft), IndexMath.Times(column, p.DilationW));
-                var segment = IndexMath.Plus(IndexMath.Times(IndexMath.Plus(IndexMath.Times(block, rows), row), columns), column);
-                Segment(InputAt(n, y, x, I32(0)), segment, accumulators, table);
+                var local = IndexMath.Plus(IndexMath.Times(row, columns), column);
+                var segment = IndexMath.Plus(IndexMath.Times(block, rows * columns), local);
+                Segment([(SegmentOrigin(n, oh, ow, row, column), accumulators)], segment, local, table);
             }));
         }
 
-        /// <summary>One segment (a kernel row's run of inputs): DSP word groups, then the tail, each with its re-laid weights.</summary>
-        private void Segment(Expr origin, Expr segment, Var[] accumulators, (KernelBuffer? Groups, KernelBuffer? Tail) table) =>
-            Segment([(origin, accumulators)], segment, table);
-
-        /// <summary>The segment for one or more output pixels at once: each weight load feeds every pixel.</summary>
-        private void Segment(IReadOnlyList<(Expr Origin, Var[] Accumulators)> pixels, Expr segment, (KernelBuffer? Groups, KernelBuffer? Tail) table)
+        /// <summary>
+        /// One segment (a kernel row's run of inputs) for one or more output pixels at once: DSP word
+        /// groups, then the tail, each with its re-laid weights; each weight load feeds every pixel.
+        /// <paramref name="segment"/> numbers the segment among all blocks' (the weight tables),
+        /// <paramref name="local"/> within one block (the expanded inputs).
+        /// </summary>
+        private void Segment(IReadOnlyList<(Expr Origin, Var[] Accumulators)> pixels, Expr segment, Expr local, (KernelBuffer? Groups, KernelBuffer? Tail) table)
         {
             var run = Segments.Run;
             var unroll = pixels[0].Accumulators.Length;
@@ -440,7 +512,7 @@ internal static class ScheduledConvolution
             Expr Shared(string hint, Expr value) => pixels.Count > 1 ? _builder.Local(hint, value) : value;
             if (table.Groups is { } words)
             {
-                Groups(pixels, segment, words, groups, _dualMac);
+                Groups(pixels, segment, local, words, groups, _dualMac);
             }
 
             if (tail == 0)
@@ -470,16 +542,19 @@ internal static class ScheduledConvolution
         /// or one word of four int8 (<see cref="DspWeightLayout.PackedI8"/>: one load, split by sxtb16
         /// like the inputs; the portable nest reads its four bytes).
         /// </summary>
-        private void Groups(IReadOnlyList<(Expr Origin, Var[] Accumulators)> pixels, Expr segment, KernelBuffer weights, int groups, bool dualMac)
+        private void Groups(IReadOnlyList<(Expr Origin, Var[] Accumulators)> pixels, Expr segment, Expr local, KernelBuffer weights, int groups, bool dualMac)
         {
+            var expanded = dualMac && _expandedPixels > 0 ? _expansion : null;
+            System.Diagnostics.Debug.Assert(expanded is null || _expandedPixels == pixels.Count, "the blocks read the pixels that were expanded");
             var unroll = pixels[0].Accumulators.Length;
             var packed = schedule.Weights == DspWeightLayout.PackedI8;
             Expr Shared(string hint, Expr value) => pixels.Count > 1 || !dualMac ? _builder.Local(hint, value) : value;
             Expr Byte(Expr at, int k) => CastTo(ElementType.I32, new Load(weights, IndexMath.Plus(at, k)));
 
-            // Two groups per iteration when they divide evenly: half the loop overhead. (Not for
-            // packed weights: their unpacked pairs make gcc spill accumulators in the unrolled loop.)
-            var step = !packed && groups % 2 == 0 && groups > 4 ? 2 : 1;
+            // Two groups per iteration when they divide evenly: half the loop overhead. (Packed
+            // weights only with expanded inputs: splitting the input words too makes gcc spill
+            // accumulators in the unrolled loop; loading their halves leaves it enough registers.)
+            var step = (!packed || expanded is not null) && groups % 2 == 0 && groups > 4 ? 2 : 1;
             _builder.Loop("g", groups / step, outer =>
             {
                 for (var k = 0; k < step; k++)
@@ -489,8 +564,15 @@ internal static class ScheduledConvolution
                     var weightsAt = IndexMath.Times(IndexMath.Plus(IndexMath.Times(segment, groups), g), 4 * unroll / (packed ? 1 : 2));
                     if (dualMac)
                     {
-                        var halves = pixels.Select(pixel =>
+                        var halves = pixels.Select((pixel, px) =>
                         {
+                            if (expanded is not null)
+                            {
+                                // Expanded once per output by ExpandInputs: two loads, no sxtb16.
+                                var from = IndexMath.Times(IndexMath.Plus(IndexMath.Times(IndexMath.Plus(IndexMath.Times(local, groups), g), pixels.Count), px), 2);
+                                return (Even: _builder.Local("x_even", new Load(expanded, from)), Odd: _builder.Local("x_odd", new Load(expanded, IndexMath.Plus(from, 1))));
+                            }
+
                             var at = IndexMath.Plus(pixel.Origin, IndexMath.Times(g, 4));
                             var word = _builder.Local("x4", CallIntrinsic(
                                 Intrinsic.PackI8x4, [.. Enumerable.Range(0, 4).Select(b => (Expr)CastTo(ElementType.I32, new Load(source, IndexMath.Plus(at, b))))]));
@@ -601,7 +683,7 @@ internal static class ScheduledConvolution
                 {
                     if (full)
                     {
-                        Segment(InputAt(n, inside, x0, I32(0)), IndexMath.Plus(IndexMath.Times(block, p.KH), row), accumulators, table);
+                        Segment([(InputAt(n, inside, x0, I32(0)), accumulators)], IndexMath.Plus(IndexMath.Times(block, p.KH), row), row, table);
                         return;
                     }
 
