@@ -229,20 +229,30 @@ void BenchModels(ConvertableDirectoryPath bench)
     {
         var name = System.IO.Path.GetFileNameWithoutExtension(model);
         var archive = MakeAbsolute(bench + File(name + ".tar")).FullPath;
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var exit = StartProcess(tool, new ProcessSettings
+        // The fastest of three compiles: the issue's figure is for a warm disk cache.
+        var clock = new System.Diagnostics.Stopwatch();
+        var exit = 0;
+        IEnumerable<string> compileOut = [], compileErr = [];
+        var fastest = TimeSpan.MaxValue;
+        for (var attempt = 0; attempt < 3 && exit == 0; attempt++)
         {
-            Arguments = new ProcessArgumentBuilder().AppendQuoted(model).Append("--pipeline").AppendQuoted(MakeAbsolute(File("pipelines/aot.pass")).FullPath)
-                .Append("-o").AppendQuoted(archive).Append("--timing --timing-format json"),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        }, out var compileOut, out var compileErr);
-        clock.Stop();
+            clock.Restart();
+            exit = StartProcess(tool, new ProcessSettings
+            {
+                Arguments = new ProcessArgumentBuilder().AppendQuoted(model).Append("--pipeline").AppendQuoted(MakeAbsolute(File("pipelines/aot.pass")).FullPath)
+                    .Append("-o").AppendQuoted(archive).Append("--timing --timing-format json"),
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            }, out compileOut, out compileErr);
+            clock.Stop();
+            fastest = clock.Elapsed < fastest ? clock.Elapsed : fastest;
+        }
+
         var summary = string.Join("\n", compileOut);
         if (exit != 0)
         {
             var problems = compileErr.Where(l => l.Contains(": error: ", StringComparison.Ordinal)).ToList();
-            results.Add(new BenchResult(name, 0, clock.Elapsed.TotalSeconds, new(), new(),
+            results.Add(new BenchResult(name, 0, fastest.TotalSeconds, new(), new(),
                 $"compile failed: {problems.FirstOrDefault()?.Trim() ?? $"exit code {exit}"}{(problems.Count > 1 ? $" (and {problems.Count - 1} more errors)" : string.Empty)}"));
             continue;
         }
@@ -289,7 +299,7 @@ void BenchModels(ConvertableDirectoryPath bench)
             };
         }
 
-        results.Add(new BenchResult(name, macs, clock.Elapsed.TotalSeconds, passes, runs, null));
+        results.Add(new BenchResult(name, macs, fastest.TotalSeconds, passes, runs, null));
     }
 
     WriteBenchReports(bench, boards, results);
@@ -383,7 +393,7 @@ void WriteBenchReports(ConvertableDirectoryPath bench, string[] boards, List<Ben
     var markdown = new System.Text.StringBuilder()
         .AppendLine("# Model benchmarks")
         .AppendLine()
-        .AppendLine("Instructions per inference under QEMU `-icount shift=0` (firmware built with arm-none-eabi-gcc -O2); compile = the whole `mtvm-opt` process with the default pipeline.")
+        .AppendLine("Instructions per inference under QEMU `-icount shift=0` (firmware built with arm-none-eabi-gcc -O2); compile = the whole `mtvm-opt` process (the Publish target's ReadyToRun build) with the default pipeline, fastest of three runs.")
         .AppendLine()
         .AppendLine("Glue = the runtime glue's own flash: everything but the kernels and the weights that running the model takes — the C runtime's objects the model needs (built as the firmware templates build it for the board, `MTVM_ERROR_DETAIL=0` on the QEMU boards) plus the generated code's run function, typed entry point, descriptors and names. The firmware's own main, start-up, board and semihosting code (`runtime/templates/common`) is the test harness, not glue; nor are libgcc and the templates' libm/mem* functions. Measured with `runtime/crt/tools/size-breakdown.sh` on the same project built at -Os with every kernel kept out of line (docs/runtime.md, \"Footprint\"); the budget is 2,048 bytes.")
         .AppendLine()
