@@ -5,7 +5,8 @@ namespace MicroTvm.IR.Tests.Memory;
 /// <summary>
 /// <see cref="InPlaceAnalysis.MinimumGap"/> on kernels whose safe gaps are worked out by hand
 /// (output at offset 0, input at the gap): elementwise, a widening elementwise, a channel-doubling
-/// 1×1 "convolution", a reversal, all reads before any write, and a data-dependent index.
+/// 1×1 "convolution", a reversal, all reads before any write, DSP and portable paths, and a
+/// data-dependent index.
 /// </summary>
 public sealed class InPlaceAnalysisTests
 {
@@ -46,6 +47,30 @@ public sealed class InPlaceAnalysisTests
           }
         }
 
+        kernel @copy_per_target(in s: i8[8], out d: i8[8]) {
+          if target_has_dsp() {
+            for i in 0..8 {
+              d[i] = s[i]
+            }
+          } else {
+            for i in 0..8 {
+              d[i] = cast<i8>(cast<i32>(s[i]) + 1)
+            }
+          }
+        }
+
+        kernel @reverse_without_dsp(in s: i8[4], out d: i8[4]) {
+          if target_has_dsp() {
+            for i in 0..4 {
+              d[i] = s[i]
+            }
+          } else {
+            for i in 0..4 {
+              d[i] = s[3 - i]
+            }
+          }
+        }
+
         kernel @gather(in s: i8[4], in index: i32[4], out d: i8[4]) {
           for i in 0..4 {
             d[i] = s[min(max(index[i], 0), 3)]
@@ -77,6 +102,18 @@ public sealed class InPlaceAnalysisTests
 
     [Fact]
     public void AllReadsBeforeAnyWriteAllowAnyOverlap() => Assert.Equal(0, Gap("sum_then_fill"));
+
+    /// <summary>
+    /// One run takes one of the two paths (target_has_dsp() is a constant of the target), each
+    /// elementwise: the same offset is safe. Tracing both paths in turn would see the second path
+    /// read every input after the first wrote every output, and allow no overlap at all.
+    /// </summary>
+    [Fact]
+    public void TheDspAndPortablePathsAreTracedApart() => Assert.Equal(0, Gap("copy_per_target"));
+
+    /// <summary>The gap must hold on every target: the portable path's reversal needs 3 (see above).</summary>
+    [Fact]
+    public void TheGapIsTheWorseOfTheTwoPaths() => Assert.Equal(3, Gap("reverse_without_dsp"));
 
     [Fact]
     public void AnIndexThatDependsOnDataIsNotProven() => Assert.Null(Gap("gather"));

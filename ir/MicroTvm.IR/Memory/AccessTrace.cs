@@ -8,8 +8,10 @@ namespace MicroTvm.IR.Memory;
 /// written (times count accesses in program order; a store's reads come before its write).
 /// Integers that follow from loop variables and immediates are computed; anything that depends
 /// on buffer contents or floats is unknown. Under an unknown condition both branches are taken,
-/// which only adds accesses and so keeps the result conservative. An index of either buffer that
-/// is unknown, or a run longer than the budget, makes the trace fail.
+/// which only adds accesses and so keeps the result conservative. <c>target_has_dsp()</c> is not
+/// unknown but a constant of the run, given to the trace: a kernel whose DSP and portable paths
+/// both walk the whole buffers would otherwise look as if it read every input after writing every
+/// output. An index of either buffer that is unknown, or a run longer than the budget, makes the trace fail.
 /// </summary>
 internal sealed class AccessTrace
 {
@@ -19,11 +21,14 @@ internal sealed class AccessTrace
     private readonly Dictionary<string, long?> _variables = new(StringComparer.Ordinal);
     private long _time;
 
-    private AccessTrace(KernelBuffer input, KernelBuffer output, long budget)
+    private readonly bool _targetHasDsp;
+
+    private AccessTrace(KernelBuffer input, KernelBuffer output, long budget, bool targetHasDsp)
     {
         _input = input;
         _output = output;
         _budget = budget;
+        _targetHasDsp = targetHasDsp;
         LastRead = new long[input.Count];
         FirstWrite = new long[output.Count];
         Array.Fill(LastRead, -1);
@@ -36,9 +41,10 @@ internal sealed class AccessTrace
     /// <summary>Per output element, the time of its first write; -1 if never written.</summary>
     public long[] FirstWrite { get; }
 
-    public static AccessTrace? Run(KernelFunction kernel, KernelBuffer input, KernelBuffer output, long budget)
+    /// <summary>The trace of one run on a target with or without the DSP extension; null when it cannot tell.</summary>
+    public static AccessTrace? Run(KernelFunction kernel, KernelBuffer input, KernelBuffer output, long budget, bool targetHasDsp)
     {
-        var trace = new AccessTrace(input, output, budget);
+        var trace = new AccessTrace(input, output, budget, targetHasDsp);
         return trace.Execute(kernel.Body) ? trace : null;
     }
 
@@ -202,6 +208,9 @@ internal sealed class AccessTrace
                 return Select(select, out value);
             case Binary binary:
                 return Binary(binary, out value);
+            case Call { Intrinsic: Intrinsic.TargetHasDsp }:
+                value = _targetHasDsp ? 1 : 0;
+                return true;
             case Call call:
                 foreach (var argument in call.Arguments)
                 {

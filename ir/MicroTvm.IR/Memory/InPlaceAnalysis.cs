@@ -24,12 +24,32 @@ public static class InPlaceAnalysis
     {
         ArgumentNullException.ThrowIfNull(kernel);
         if (kernel.FindParameter(input) is not { Role: BufferRole.Input } inputBuffer
-            || kernel.FindParameter(output) is not { Role: BufferRole.Output } outputBuffer
-            || AccessTrace.Run(kernel, inputBuffer, outputBuffer, budget) is not { } trace)
+            || kernel.FindParameter(output) is not { Role: BufferRole.Output } outputBuffer)
         {
             return null;
         }
 
+        // The plan serves every target the code is built for: the gap must hold with and without DSP.
+        var worst = 0L;
+        foreach (var targetHasDsp in (ReadOnlySpan<bool>)[false, true])
+        {
+            if (AccessTrace.Run(kernel, inputBuffer, outputBuffer, budget, targetHasDsp) is not { } trace)
+            {
+                return null;
+            }
+
+            worst = Math.Max(worst, Gap(trace, inputBuffer, outputBuffer));
+            if (!KernelTraversal.Expressions(kernel.Body).Any(e => e is Call { Intrinsic: Intrinsic.TargetHasDsp }))
+            {
+                break;
+            }
+        }
+
+        return worst;
+    }
+
+    private static long Gap(AccessTrace trace, KernelBuffer inputBuffer, KernelBuffer outputBuffer)
+    {
         // For a write at time t, the lowest input element still to be read after t bounds the gap.
         var readOrder = Enumerable.Range(0, trace.LastRead.Length).Where(r => trace.LastRead[r] >= 0).OrderBy(r => trace.LastRead[r]).ToArray();
         var times = readOrder.Select(r => trace.LastRead[r]).ToArray();
