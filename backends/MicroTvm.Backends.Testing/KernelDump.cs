@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 
 namespace MicroTvm.Backends.Testing;
@@ -38,5 +39,28 @@ public static class KernelDump
         }
 
         return result;
+    }
+
+    /// <summary>Bit equality of two dumps of one buffer, except that any two f32 NaNs match (C and .NET may pick different payloads).</summary>
+    public static bool SameValues(ElementType type, byte[] expected, byte[] actual)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        ArgumentNullException.ThrowIfNull(actual);
+        if (type != ElementType.F32 || expected.Length != actual.Length)
+        {
+            return expected.AsSpan().SequenceEqual(actual);
+        }
+
+        for (var i = 0; i < expected.Length; i += 4)
+        {
+            var e = BinaryPrimitives.ReadSingleLittleEndian(expected.AsSpan(i));
+            var a = BinaryPrimitives.ReadSingleLittleEndian(actual.AsSpan(i));
+            if (!(float.IsNaN(e) && float.IsNaN(a)) && BitConverter.SingleToInt32Bits(e) != BitConverter.SingleToInt32Bits(a))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

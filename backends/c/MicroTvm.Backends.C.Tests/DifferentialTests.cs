@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
@@ -68,7 +67,7 @@ public sealed class DifferentialTests(ITestOutputHelper output)
             var kernelCase = cases[c];
             var buffer = kernelCase.Function.FindParameter(name)!;
             Assert.True(actual.TryGetValue((c, name), out var got), $"{build}: case {c} printed no buffer '{name}'");
-            if (!SameValues(buffer.ElementType, bytes, got))
+            if (!KernelDump.SameValues(buffer.ElementType, bytes, got))
             {
                 var message = new StringBuilder()
                     .AppendLine($"{build}: kernel {kernelCase.Function.Name} (generator seed {kernelCase.Seed}), buffer '{name}'")
@@ -79,26 +78,5 @@ public sealed class DifferentialTests(ITestOutputHelper output)
                 Assert.Fail(message.ToString());
             }
         }
-    }
-
-    /// <summary>Bit equality, except that any two f32 NaNs match (C and .NET may pick different payloads).</summary>
-    private static bool SameValues(ElementType type, byte[] expected, byte[] actual)
-    {
-        if (type != ElementType.F32 || expected.Length != actual.Length)
-        {
-            return expected.AsSpan().SequenceEqual(actual);
-        }
-
-        for (var i = 0; i < expected.Length; i += 4)
-        {
-            var e = BinaryPrimitives.ReadSingleLittleEndian(expected.AsSpan(i));
-            var a = BinaryPrimitives.ReadSingleLittleEndian(actual.AsSpan(i));
-            if (!(float.IsNaN(e) && float.IsNaN(a)) && BitConverter.SingleToInt32Bits(e) != BitConverter.SingleToInt32Bits(a))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
@@ -54,7 +53,7 @@ public sealed class KernelDifferentialTests(ITestOutputHelper output)
             var kernelCase = cases[c];
             var buffer = kernelCase.Function.FindParameter(name)!;
             Assert.True(actual.TryGetValue((c, name), out var got), $"case {c} printed no buffer '{name}'");
-            if (!SameValues(buffer.ElementType, bytes, got))
+            if (!KernelDump.SameValues(buffer.ElementType, bytes, got))
             {
                 // The summary comes last as well: a CI log that keeps only the tail still shows how to reproduce.
                 var summary = new StringBuilder()
@@ -72,26 +71,5 @@ public sealed class KernelDifferentialTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"agrees: {clock.ElapsedMilliseconds} ms");
-    }
-
-    /// <summary>Bit equality, except that any two f32 NaNs match (C and .NET may pick different payloads).</summary>
-    private static bool SameValues(ElementType type, byte[] expected, byte[] actual)
-    {
-        if (type != ElementType.F32 || expected.Length != actual.Length)
-        {
-            return expected.AsSpan().SequenceEqual(actual);
-        }
-
-        for (var i = 0; i < expected.Length; i += 4)
-        {
-            var e = BinaryPrimitives.ReadSingleLittleEndian(expected.AsSpan(i));
-            var a = BinaryPrimitives.ReadSingleLittleEndian(actual.AsSpan(i));
-            if (!(float.IsNaN(e) && float.IsNaN(a)) && BitConverter.SingleToInt32Bits(e) != BitConverter.SingleToInt32Bits(a))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }
