@@ -30,8 +30,9 @@ public static class InPlaceAnalysis
         }
 
         // The plan serves every target the code is built for: the gap must hold with and without DSP.
+        var asksForDsp = KernelTraversal.Expressions(kernel.Body).Any(e => e is Call { Intrinsic: Intrinsic.TargetHasDsp });
         var worst = 0L;
-        foreach (var targetHasDsp in (ReadOnlySpan<bool>)[false, true])
+        foreach (var targetHasDsp in asksForDsp ? [false, true] : (ReadOnlySpan<bool>)[false])
         {
             if (AccessTrace.Run(kernel, inputBuffer, outputBuffer, budget, targetHasDsp) is not { } trace)
             {
@@ -39,10 +40,6 @@ public static class InPlaceAnalysis
             }
 
             worst = Math.Max(worst, Gap(trace, inputBuffer, outputBuffer));
-            if (!KernelTraversal.Expressions(kernel.Body).Any(e => e is Call { Intrinsic: Intrinsic.TargetHasDsp }))
-            {
-                break;
-            }
         }
 
         return worst;

@@ -42,25 +42,24 @@ public sealed partial class PlanMemoryPass
             specs.Add(spec);
         }
 
-        if (LargeTensorPool.Length > 0 && specs.All(s => s.Name != LargeTensorPool))
+        return NamesAListedPool("large-tensor-pool", LargeTensorPool, specs, context) && NamesAListedPool("io-pool", IoPool, specs, context)
+            ? specs
+            : null;
+    }
+
+    /// <summary>Whether the pool option <paramref name="option"/> is empty or one of <paramref name="specs"/>; reports it if not.</summary>
+    private static bool NamesAListedPool(string option, string pool, List<PoolSpec> specs, PassContext context)
+    {
+        if (pool.Length == 0 || specs.Any(s => s.Name == pool))
         {
-            context.Error(
-                PassDiagnosticIds.InvalidPlanOption,
-                $"plan-memory: large-tensor-pool '{LargeTensorPool}' is not one of the pools ({string.Join(", ", specs.Select(s => s.Name))})",
-                null);
-            return null;
+            return true;
         }
 
-        if (IoPool.Length > 0 && specs.All(s => s.Name != IoPool))
-        {
-            context.Error(
-                PassDiagnosticIds.InvalidPlanOption,
-                $"plan-memory: io-pool '{IoPool}' is not one of the pools ({string.Join(", ", specs.Select(s => s.Name))})",
-                null);
-            return null;
-        }
-
-        return specs;
+        context.Error(
+            PassDiagnosticIds.InvalidPlanOption,
+            $"plan-memory: {option} '{pool}' is not one of the pools ({string.Join(", ", specs.Select(s => s.Name))})",
+            null);
+        return false;
     }
 
     private List<(PoolSpec Spec, int[] Members, PlannerResult Result)>? PlanPools(
